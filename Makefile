@@ -1,0 +1,65 @@
+# The two commands a newcomer needs: `make run` and `make test`. `make help` lists the rest.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help run install install-test migrate content admin serve test test-fast lint format check-deploy bench messages clean
+
+help: ## List every target
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PIP) install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PIP) install --quiet -e ".[test]"
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed ## Create .venv and install the site's dependencies
+
+install-test: $(VENV)/.installed-test ## Install the site's and the tests' dependencies
+
+migrate: install ## Apply database migrations (SQLite file db.sqlite3 unless DATABASE_URL is set)
+	$(MANAGE) migrate --noinput
+
+content: migrate ## Load the starter content (safe to run again)
+	$(MANAGE) load_starter_content
+
+admin: migrate ## Create or reset the local admin account and print its login
+	$(MANAGE) create_local_admin
+
+run: content admin ## Install, migrate, load content, print the admin login, serve on http://127.0.0.1:8000
+	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install-test ## Install test dependencies and run the whole suite
+	$(PY) -m pytest
+
+lint: install-test ## Check code style with ruff
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: install-test ## Reformat code with ruff
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+check-deploy: install ## Run Django's deployment checks with production settings
+	SECRET_KEY=check-deploy-$$(date +%s)-not-a-real-secret-but-long-enough-for-the-check ALLOWED_HOSTS=example.org \
+		DJANGO_SETTINGS_MODULE=msme_platform.settings.production $(MANAGE) check --deploy --fail-level WARNING
+
+bench: install ## Benchmark pages against a bare Django view (see benchmarks/README.md)
+	$(PY) -m benchmarks.run $(BENCH_ARGS)
+
+clean: ## Remove the virtualenv, the local database and collected files
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles media-test .pytest_cache

@@ -1,0 +1,191 @@
+"""The pages every section stands on: a thin base, the home page, plain content pages, search."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import BodyBlock
+from ..forms import SearchForm
+from ..search import MAX_QUERY_LENGTH, search_pages
+
+SUMMARY_HELP = _(
+    "One or two plain sentences (under 300 characters) saying what a visitor finds here. "
+    "Shown on cards, in search results and to search engines."
+)
+
+
+class BasePage(Page):
+    """What every page of the site shares.
+
+    The summary is Wagtail's own ``search_description`` shown under a clearer name: it
+    is on the base ``Page`` table, so cards and search results show it without a query
+    per page type.
+    """
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("search_description", heading=_("Summary"), help_text=SUMMARY_HELP),
+    ]
+    promote_panels = [
+        panel
+        for panel in Page.promote_panels
+        if getattr(panel, "field_name", None) != "search_description"
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def summary(self):
+        return self.search_description
+
+
+class HomePage(BasePage):
+    template = "pages/core/home_page.html"
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "msme_section.MSMESectionPage",
+        "policymaker_section.PolicymakerSectionPage",
+        "core.StandardPage",
+        "core.SearchPage",
+    ]
+    max_count_per_parent = 1
+
+    intro = models.TextField(
+        _("introduction"),
+        help_text=_(
+            "The first words a visitor reads: who the site is for, in one or two sentences."
+        ),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    NEW_ITEMS = 6
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.section_pages()
+        context["latest_pages"] = self.latest_pages()
+        return context
+
+    def section_pages(self):
+        """The two audience sections, in the editor's order."""
+        from msme_section.models import MSMESectionPage
+        from policymaker_section.models import PolicymakerSectionPage
+
+        return (
+            self.get_children()
+            .live()
+            .public()
+            .type(MSMESectionPage, PolicymakerSectionPage)
+            .select_related("locale")
+        )
+
+    def latest_pages(self):
+        """Recently published content in this language, newest first (not the signposts)."""
+        from msme_section.models import MSMESectionPage
+        from policymaker_section.models import PolicymakerSectionPage
+
+        return (
+            Page.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(locale_id=self.locale_id)
+            .not_type(SearchPage, MSMESectionPage, PolicymakerSectionPage)
+            .select_related("locale")
+            .order_by("-last_published_at", "-pk")[: self.NEW_ITEMS]
+        )
+
+
+class StandardPage(BasePage):
+    """About, privacy, accessibility and other pages of plain prose."""
+
+    template = "pages/core/standard_page.html"
+    parent_page_types = [
+        "core.HomePage",
+        "core.StandardPage",
+        "msme_section.MSMESectionPage",
+        "policymaker_section.PolicymakerSectionPage",
+    ]
+    subpage_types = ["core.StandardPage"]
+
+    body = StreamField(BodyBlock(), verbose_name=_("body"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class SearchPage(BasePage):
+    """Full-text search over every live page in the visitor's language."""
+
+    template = "pages/core/search_page.html"
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    RESULTS_PER_PAGE = 10
+
+    class Meta:
+        verbose_name = _("search page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = SearchForm(request.GET)
+        form.is_valid()
+        words = " ".join(form.cleaned_data.get("q", "").split())
+        query = words[:MAX_QUERY_LENGTH]
+        context.update(
+            form=form,
+            query=query,
+            query_shortened=len(words) > MAX_QUERY_LENGTH,
+            max_length=MAX_QUERY_LENGTH,
+        )
+        if query:
+            results = search_pages(query, locale=self.locale)
+            context["results"] = Paginator(results, self.RESULTS_PER_PAGE).get_page(
+                request.GET.get("page")
+            )
+        return context
+
+
+class SectionPage(BasePage):
+    """An audience's front door: what the section offers, then its pages.
+
+    Concrete sections set ``template`` themselves: Wagtail gives each page class a
+    default template name, so an abstract parent's would be overridden.
+    """
+
+    parent_page_types = ["core.HomePage"]
+    max_count_per_parent = 1
+
+    intro = models.TextField(
+        _("introduction"),
+        help_text=_("Who this section is for and what they will find, in two or three sentences."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["child_pages"] = self.child_pages()
+        return context
+
+    def child_pages(self):
+        return self.get_children().live().public().select_related("locale")

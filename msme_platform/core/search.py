@@ -1,0 +1,55 @@
+"""Site search: one place that turns a visitor's words into a lazy, paginated result set."""
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from wagtail.models import Page
+
+# Longer input is cut, and the visitor told so: no one types 200 characters of keywords,
+# and a bounded query keeps the full-text engine's work bounded too.
+MAX_QUERY_LENGTH = 200
+_WORD = re.compile(r"\w{2,}", re.UNICODE)
+# Only words reach the full-text engine: quotes, operators and brackets mean something to
+# SQLite FTS5 and PostgreSQL tsquery, and a visitor's stray quote must not break the page.
+_SEARCH_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def search_pages(query, locale):
+    """Live, public pages in ``locale`` matching ``query``, best first.
+
+    Every word must match. The result is lazy: the paginator fetches one page of hits and counts the rest in
+    the database, so a common word over thousands of pages stays cheap.
+    """
+    words = " ".join(_SEARCH_WORD.findall(query))
+    if not words:
+        return Page.objects.none()
+    return (
+        Page.objects.live()
+        .public()
+        .filter(locale=locale)
+        .exclude(depth__lte=1)
+        .select_related("locale")
+        .search(words, operator="and")
+    )
+
+
+def query_terms(query):
+    """The words of a query worth highlighting (two letters or more), longest first."""
+    return sorted({word.lower() for word in _WORD.findall(query)}, key=len, reverse=True)
+
+
+def highlight(text, query):
+    """``text`` escaped, with the query's words wrapped in ``<mark>``."""
+    text = text or ""
+    terms = query_terms(query)
+    if not terms:
+        return escape(text)
+    pattern = re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE)
+    parts, last = [], 0
+    for match in pattern.finditer(text):
+        parts.append(escape(text[last : match.start()]))
+        parts.append(f"<mark>{escape(match.group(0))}</mark>")
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))

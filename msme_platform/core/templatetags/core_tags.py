@@ -1,0 +1,91 @@
+from django import template
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse, translate_url
+from django.utils import translation
+from wagtail.models import Page
+
+from msme_platform.core import search
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context):
+    """Header and footer links for the visitor's language, in one query, once per request."""
+    request = context["request"]
+    language = translation.get_language()
+    cached = getattr(request, "_site_navigation", None)
+    if cached and cached["language"] == language:
+        return cached
+    from msme_platform.core.models import StandardPage
+
+    standard_type = ContentType.objects.get_for_model(StandardPage).pk
+    pages = list(
+        Page.objects.live()
+        .filter(depth=3, locale__language_code=language)
+        .select_related("locale")
+        .order_by("path")
+    )
+    navigation = {
+        "language": language,
+        "home_url": reverse("wagtail_serve", args=[""]),
+        "main": [page for page in pages if page.show_in_menus],
+        "footer": [page for page in pages if page.content_type_id == standard_type],
+        "search_url": next(
+            (page.get_url(request) for page in pages if page.slug == "search"), None
+        ),
+    }
+    request._site_navigation = navigation
+    return navigation
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """The current page in every language: the translation where it exists, else that
+    language's home page. Off a Wagtail page, the same path with another language prefix.
+    """
+    request = context["request"]
+    page = context.get("page")
+    current = translation.get_language()
+    urls = {}
+    if isinstance(page, Page) and page.pk:
+        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+            urls[translated.locale.language_code] = translated.get_url(request)
+    versions = []
+    for code, name in settings.LANGUAGES:
+        url = urls.get(code)
+        exists = url is not None
+        if url is None:
+            url = translate_url(request.path, code)
+            if page is not None and url == request.path and code != current:
+                with translation.override(code):
+                    url = reverse("wagtail_serve", args=[""])
+        if request.GET and exists:
+            url = f"{url}?{request.GET.urlencode()}"
+        versions.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "current": code == current,
+                "exists": exists,
+            }
+        )
+    return versions
+
+
+@register.filter
+def highlight(text, query):
+    """Escape ``text`` and mark the words of ``query`` in it."""
+    return search.highlight(text, query)
+
+
+@register.simple_tag(takes_context=True)
+def page_url_with(context, **params):
+    """The current URL with some query parameters replaced (for pagination links)."""
+    query = context["request"].GET.copy()
+    for key, value in params.items():
+        query[key] = value
+    return f"?{query.urlencode()}"

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MSMESectionConfig(AppConfig):
+    name = "msme_section"
+    verbose_name = _("MSME section")
