@@ -175,7 +175,10 @@ class CSVImporter:
     # -- Reading
 
     def read(self, source, name=None):
-        """Parse ``source`` (a path or the file's bytes) and plan the import, or raise ImportFileError."""
+        """Parse ``source`` (a path or the file's bytes) and plan the import.
+
+        Raises ImportFileError listing every problem found, without writing anything.
+        """
         name, content = self._load(source, name)
         reader = csv.DictReader(io.StringIO(content, newline=""))
         header = [column.strip() for column in (reader.fieldnames or [])]

@@ -18,8 +18,8 @@ _SEARCH_WORD = re.compile(r"\w+", re.UNICODE)
 def search_pages(query, locale):
     """Live, public pages in ``locale`` matching ``query``, best first.
 
-    Every word must match. The result is lazy: the paginator fetches one page of hits and counts the rest in
-    the database, so a common word over thousands of pages stays cheap.
+    Every word must match. The result is lazy: the paginator fetches one page of hits
+    and counts the rest in the database, so a common word over many pages stays cheap.
     """
     words = " ".join(_SEARCH_WORD.findall(query))
     if not words:
