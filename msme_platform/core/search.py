@@ -15,8 +15,8 @@ _WORD = re.compile(r"\w{2,}", re.UNICODE)
 _SEARCH_WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def search_pages(query, locale):
-    """Live, public pages in ``locale`` matching ``query``, best first.
+def search_pages(query, locale_id):
+    """Live, public pages in the locale matching ``query``, best first.
 
     Every word must match. The result is lazy: the paginator fetches one page of hits
     and counts the rest in the database, so a common word over many pages stays cheap.
@@ -27,7 +27,7 @@ def search_pages(query, locale):
     return (
         Page.objects.live()
         .public()
-        .filter(locale=locale)
+        .filter(locale_id=locale_id)
         .exclude(depth__lte=1)
         .select_related("locale")
         .search(words, operator="and")

@@ -92,7 +92,9 @@ def _upsert_child(parent, spec, report):
 
 def _ensure_home(spec, report):
     home_model = apps.get_model(spec["type"])
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=Locale.get_default())
+    )
     home = home_model.objects.filter(locale=Locale.get_default()).first()
     if home is None:
         # Wagtail's install leaves a placeholder "Welcome" page as the site's root.

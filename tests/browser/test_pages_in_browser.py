@@ -1,0 +1,91 @@
+"""The starter pages in a real browser: accessibility, small screens, no JavaScript."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "home": "/en/",
+    "msme-section": "/en/msmes/",
+    "policymaker-section": "/en/policymakers/",
+    "standard": "/en/accessibility/",
+    "search": "/en/search/?q=trade",
+    "search-empty": "/en/search/?q=zzqxv",
+    "not-found": "/en/no-such-page/",
+    "home-fr": "/fr/",
+}
+
+
+def test_no_axe_violations_on_any_page_type(browser, site):
+    axe = Axe()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    problems = {}
+    for name, path in PAGES.items():
+        page.goto(site.url + path)
+        results = axe.run(page)
+        assert results.response["passes"], f"axe checked nothing on {path}"
+        violations = results.response["violations"]
+        if violations:
+            problems[name] = [(v["id"], v["help"], len(v["nodes"])) for v in violations]
+    context.close()
+    assert problems == {}
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_home_page_fits_the_screen_and_is_saved_as_a_screenshot(browser, site, artifacts, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(site.url + "/en/")
+    page.screenshot(path=str(artifacts / f"home-{width}.png"), full_page=True)
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert scroll_width <= width, f"page is {scroll_width}px wide on a {width}px screen"
+
+
+def test_everything_works_without_javascript(browser, site):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(site.url + "/en/")
+    page.get_by_role("link", name="For policymakers").first.click()
+    assert page.url.endswith("/en/policymakers/")
+    page.get_by_label("Search the site").fill("accessibility")
+    page.get_by_role("button", name="Search").first.click()
+    assert "/en/search/?q=accessibility" in page.url
+    page.get_by_role("link", name="Accessibility statement").first.click()
+    assert page.url.endswith("/en/accessibility/")
+    page.get_by_role("link", name="Français").click()
+    assert page.url.endswith("/fr/accessibility/")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    context.close()
+
+
+def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(browser, site):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site.url + "/en/about/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to main content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    context.close()
+
+
+def test_page_weight_of_css_and_javascript_is_within_budget(browser, site):
+    context = browser.new_context()
+    page = context.new_page()
+    sizes = {}
+
+    def record(response):
+        if response.request.resource_type in {"stylesheet", "script"}:
+            sizes[response.url] = len(response.body())
+
+    page.on("response", record)
+    page.goto(site.url + "/en/")
+    page.wait_for_load_state("networkidle")
+    context.close()
+    assert sizes, "no stylesheet was loaded"
+    assert sum(sizes.values()) <= 60 * 1024, sizes
+    assert all(url.startswith(site.url) for url in sizes), "a file came from another host"

@@ -1,0 +1,21 @@
+import os
+
+import pytest
+
+from msme_platform.core.starter import load_starter_content
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every database test starts from the real starter content, loaded once per run."""
+    with django_db_blocker.unblock():
+        load_starter_content(report=lambda line: None)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """In CI nothing may be skipped: a missing browser or database is a failure there."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
+    if os.environ.get("STRICT_NO_SKIPS") and skipped and exitstatus == 0:
+        reporter.write_line(f"STRICT_NO_SKIPS: {skipped} test(s) were skipped", red=True)
+        session.exitstatus = 1

@@ -1,0 +1,135 @@
+"""Health check, robots.txt, sitemap and error pages, as a server operator relies on them."""
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from django.conf import settings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_reports_a_working_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client):
+    body = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_sitemap_lists_the_pages_of_every_language(client):
+    body = client.get("/sitemap.xml").content.decode()
+    for path in ("/en/about/", "/fr/about/", "/es/msmes/", "/en/policymakers/"):
+        # Absolute URLs use the hostname of the Wagtail Site record (Settings > Sites).
+        assert f"<loc>http://localhost{path}</loc>" in body
+
+
+def run_python(code, **env):
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_with_the_database_down_healthz_fails_and_pages_get_the_friendly_500():
+    result = run_python(
+        """
+        import django
+        django.setup()
+        from django.test import Client
+        client = Client(raise_request_exception=False)
+        health = client.get("/healthz")
+        page = client.get("/en/about/")
+        print(health.status_code, health.json()["database"])
+        print(page.status_code, "Something went wrong" in page.content.decode())
+        print("Traceback" in page.content.decode())
+        """,
+        DJANGO_SETTINGS_MODULE="msme_platform.settings.test",
+        DATABASE_URL="postgresql://nobody@127.0.0.1:9/nowhere",
+        CONN_MAX_AGE="0",
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split("\n")[:3] == ["503 unreachable", "500 True", "False"]
+
+
+def test_production_settings_refuse_to_start_without_a_secret():
+    env = {key: value for key, value in os.environ.items() if key != "SECRET_KEY"}
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=settings.BASE_DIR,
+        env={**env, "DJANGO_SETTINGS_MODULE": "msme_platform.settings.production"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: Set the SECRET_KEY environment variable" in result.stderr
+
+
+def test_production_settings_pass_the_deployment_checklist():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=settings.BASE_DIR,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "msme_platform.settings.production",
+            "SECRET_KEY": "a-long-random-production-secret-" + "x7Gq2" * 10,
+            "ALLOWED_HOSTS": "msme.example.org",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_base_settings_are_safe_as_they_stand():
+    result = run_python(
+        """
+        import django
+        django.setup()
+        from django.conf import settings
+        print(settings.DEBUG, settings.ALLOWED_HOSTS, settings.DATABASES["default"]["ENGINE"])
+        print(settings.CACHES["default"]["BACKEND"])
+        """,
+        DJANGO_SETTINGS_MODULE="msme_platform.settings.base",
+        SECRET_KEY="only-for-this-test",
+        ALLOWED_HOSTS="",
+        DATABASE_URL="postgresql://someone@db.example.org:5432/msme",
+        REDIS_URL="redis://127.0.0.1:6379/3",
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    lines = result.stdout.splitlines()
+    assert lines[0] == "False [] django.db.backends.postgresql"
+    assert lines[1] == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_redis_cache_works_when_redis_url_is_set():
+    result = run_python(
+        """
+        import django
+        django.setup()
+        from django.core.cache import cache
+        cache.set("msme-test-key", "shared between app servers", 10)
+        print(cache.get("msme-test-key"))
+        cache.delete("msme-test-key")
+        """,
+        DJANGO_SETTINGS_MODULE="msme_platform.settings.test",
+        REDIS_URL=os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15"),
+    )
+    if "Connection refused" in result.stderr and not os.environ.get("STRICT_NO_SKIPS"):
+        pytest.skip("no Redis server on 127.0.0.1:6379")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "shared between app servers"

@@ -1,0 +1,95 @@
+"""Site search as a visitor uses it: any input, helpful answers, bounded cost."""
+
+import pytest
+from wagtail.models import Locale
+
+from msme_platform.core.models import StandardPage
+from msme_platform.core.search import MAX_QUERY_LENGTH, highlight
+from tests.core.factories import StandardPageFactory
+from tests.utils import assert_constant_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_finds_a_page_by_a_word_of_its_title(client):
+    html = client.get("/en/search/", {"q": "accessibility"}).content.decode()
+    assert "1 result for" in html
+    assert 'href="/en/accessibility/"' in html
+
+
+def test_search_highlights_the_query_in_title_and_summary(client):
+    html = client.get("/en/search/", {"q": "privacy"}).content.decode()
+    assert "<mark>Privacy</mark> notice" in html
+
+
+def test_search_only_returns_pages_in_the_visitors_language(client):
+    html = client.get("/fr/search/", {"q": "accessibility"}).content.decode()
+    assert 'href="/fr/accessibility/"' in html
+    assert 'href="/en/accessibility/"' not in html
+
+
+def test_no_results_says_so_and_suggests_what_to_do(client):
+    html = client.get("/en/search/", {"q": "zzqxv"}).content.decode()
+    assert "0 results for" in html
+    assert "check the spelling" in html
+    assert 'href="/en/msmes/"' in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"unbalanced quote',
+        "'; DROP TABLE wagtailcore_page; --",
+        "a OR b NOT c* NEAR(x",
+        "😀 🚢",
+        "x" * 5000,
+        "trade\x00nul",
+        "%_\\",
+        "<script>alert(1)</script>",
+        "AND",
+    ],
+)
+def test_any_string_is_accepted(client, query):
+    response = client.get("/en/search/", {"q": query})
+    assert response.status_code == 200
+    assert b"<script>alert(1)</script>" not in response.content
+
+
+def test_very_long_query_is_shortened_with_a_notice(client):
+    response = client.get("/en/search/", {"q": "trade " * 1000})
+    assert response.status_code == 200
+    assert f"only its first {MAX_QUERY_LENGTH} characters" in response.content.decode()
+
+
+def test_results_paginate_and_keep_the_query(client):
+    about = StandardPage.objects.get(slug="about", locale=Locale.get_default())
+    for number in range(12):
+        StandardPageFactory(parent=about, title=f"Export guide {number}")
+    first = client.get("/en/search/", {"q": "export guide"}).content.decode()
+    assert "12 results for" in first
+    assert 'href="?q=export+guide&amp;page=2"' in first
+    second = client.get("/en/search/", {"q": "export guide", "page": 2}).content.decode()
+    assert second.count('class="card"') == 2
+    beyond = client.get("/en/search/", {"q": "export guide", "page": "99"})
+    assert beyond.status_code == 200  # the last page, not an error
+    assert client.get("/en/search/", {"q": "export guide", "page": "x"}).status_code == 200
+
+
+def test_search_query_count_does_not_grow_with_results(client):
+    about = StandardPage.objects.get(slug="about", locale=Locale.get_default())
+
+    def grow():
+        for number in range(40):
+            StandardPageFactory(parent=about, title=f"Finance guide {number}")
+
+    StandardPageFactory(parent=about, title="Finance guide first")
+    assert_constant_queries(
+        lambda: client.get("/en/search/", {"q": "finance guide"}), grow, limit=15
+    )
+
+
+def test_highlight_escapes_html_and_marks_the_query_words():
+    assert highlight("<b>Trade</b> & trading", "trade") == (
+        "&lt;b&gt;<mark>Trade</mark>&lt;/b&gt; &amp; trading"
+    )
+    assert highlight("Small firms", "") == "Small firms"
