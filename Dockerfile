@@ -28,5 +28,4 @@ COPY --from=build /venv /venv
 COPY --from=build --chown=msme:msme /app /app
 USER msme
 EXPOSE 8000
-HEALTHCHECK --interval=30s --timeout=3s CMD python -c "import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8000/healthz').status == 200 else 1)"
 CMD ["gunicorn", "--config", "gunicorn.conf.py"]
