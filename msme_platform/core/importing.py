@@ -330,6 +330,8 @@ class RegionImporter(CSVImporter):
 
 
 class TopicImporter(RegionImporter):
+    """Topics are the site's own editorial vocabulary: no source column."""
+
     label = "topics"
     columns = [*RegionImporter.columns, Column("description")]
 
@@ -401,8 +403,22 @@ class CountryImporter(CSVImporter):
         return super().existing().select_related("region")
 
 
-IMPORTERS = {
-    "regions": RegionImporter,
-    "topics": TopicImporter,
-    "countries": CountryImporter,
-}
+IMPORTERS = {}
+
+
+def register_importer(kind):
+    """Make an importer available to ``import_csv KIND`` (and, later, the admin upload).
+
+    Apps register theirs in ``<app>/importers.py``, which their AppConfig imports.
+    """
+
+    def register(importer_class):
+        IMPORTERS[kind] = importer_class
+        return importer_class
+
+    return register
+
+
+register_importer("regions")(RegionImporter)
+register_importer("topics")(TopicImporter)
+register_importer("countries")(CountryImporter)

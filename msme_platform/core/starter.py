@@ -4,11 +4,13 @@ page is only republished when its content changed.
 """
 
 import json
+from importlib import import_module
 from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
+from django.utils.module_loading import module_has_submodule
 from wagtail.models import Locale, Page, Site
 
 from .importing import IMPORTERS
@@ -16,7 +18,16 @@ from .importing import IMPORTERS
 STARTER_DATA = Path(__file__).resolve().parent.parent / "starter_data"
 
 # Import order matters: countries refer to regions.
-TAXONOMY_FILES = [("regions", "regions.csv"), ("countries", "countries.csv")]
+TAXONOMY_FILES = [
+    ("regions", "regions.csv"),
+    ("countries", "countries.csv"),
+    ("topics", "topics.csv"),
+]
+
+# Apps that add their own starter content, in this order, through ``<app>/starter.py``:
+# a module with ``load(home, report)`` that builds its index pages with ``ensure_page``
+# and imports its data sets through the import layer.
+SECTION_APPS = ["msme_section", "policymaker_section", "events", "surveys"]
 
 
 def load_taxonomy(report):
@@ -69,7 +80,13 @@ def _differs(page, name, wanted):
     )
 
 
-def _upsert_child(parent, spec, report):
+def ensure_page(parent, spec, report):
+    """The child of ``parent`` with ``spec["slug"]``, created or brought up to date.
+
+    ``spec`` holds ``type`` ("app_label.ModelName"), ``slug``, ``title``, ``summary`` and
+    any of ``intro``, ``body`` (stream data) and ``show_in_menus``. A page is only
+    republished when one of these changed.
+    """
     model = apps.get_model(spec["type"])
     values = _page_values(spec)
     page = model.objects.child_of(parent).filter(slug=spec["slug"]).first()
@@ -109,7 +126,7 @@ def _ensure_home(spec, report):
         report("home page: created")
     else:
         spec = {**spec, "slug": home.slug}
-        _upsert_child(root, spec, report)
+        ensure_page(root, spec, report)
         home.refresh_from_db()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
@@ -148,6 +165,10 @@ def load_starter_content(report=print):
     tree = json.loads((STARTER_DATA / "pages.json").read_text(encoding="utf-8"))
     home = _ensure_home(tree["home"], report)
     for spec in tree["children"]:
-        _upsert_child(home, spec, report)
+        ensure_page(home, spec, report)
+    for app_label in SECTION_APPS:
+        app = apps.get_app_config(app_label)
+        if module_has_submodule(app.module, "starter"):
+            import_module(f"{app.name}.starter").load(home, report)
     translate_tree(home, report)
     return home

@@ -10,6 +10,8 @@ PAGES = {
     "msme-section": "/en/msmes/",
     "policymaker-section": "/en/policymakers/",
     "standard": "/en/accessibility/",
+    "countries": "/en/countries/",
+    "country-profile": "/en/countries/ken/",
     "search": "/en/search/?q=trade",
     "search-empty": "/en/search/?q=zzqxv",
     "not-found": "/en/no-such-page/",

@@ -8,7 +8,17 @@ from msme_platform.core.models import HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
 
-PAGE_PATHS = ["", "msmes/", "policymakers/", "about/", "privacy/", "accessibility/", "search/"]
+PAGE_PATHS = [
+    "",
+    "msmes/",
+    "policymakers/",
+    "countries/",
+    "countries/ken/",
+    "about/",
+    "privacy/",
+    "accessibility/",
+    "search/",
+]
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "es"])

@@ -1,10 +1,20 @@
-from .pages import BasePage, HomePage, SearchPage, SectionPage, StandardPage
+from .pages import (
+    BasePage,
+    CountryIndexPage,
+    HomePage,
+    SearchPage,
+    SectionPage,
+    StandardPage,
+    countries_for,
+)
 from .site_settings import SiteSettings
 from .taxonomy import Country, Region, SourcedMixin, Topic
 
 __all__ = [
     "BasePage",
     "Country",
+    "CountryIndexPage",
+    "countries_for",
     "HomePage",
     "Region",
     "SearchPage",

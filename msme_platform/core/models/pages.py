@@ -1,16 +1,22 @@
 """The pages every section stands on: a thin base, the home page, plain content pages, search."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock
 from ..forms import SearchForm
+from ..profiles import profile_sections
 from ..search import MAX_QUERY_LENGTH, search_pages
+from .taxonomy import Country
 
 SUMMARY_HELP = _(
     "One or two plain sentences (under 300 characters) saying what a visitor finds here. "
@@ -100,7 +106,7 @@ class HomePage(BasePage):
             .public()
             .descendant_of(self)
             .filter(locale_id=self.locale_id)
-            .not_type(SearchPage, MSMESectionPage, PolicymakerSectionPage)
+            .not_type(SearchPage, CountryIndexPage, MSMESectionPage, PolicymakerSectionPage)
             .select_related("locale")
             .order_by("-last_published_at", "-pk")[: self.NEW_ITEMS]
         )
@@ -189,3 +195,65 @@ class SectionPage(BasePage):
 
     def child_pages(self):
         return self.get_children().live().public().select_related("locale")
+
+
+def countries_for(locale_id):
+    """Countries in a language, or in the default language until they are translated."""
+    countries = Country.objects.filter(locale_id=locale_id)
+    if not countries.exists():
+        countries = Country.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    return countries.select_related("region")
+
+
+class CountryIndexPage(RoutablePageMixin, BasePage):
+    """All WTO members and observers, and one profile per country at ``<code>/``.
+
+    Profiles are routes, not pages: a profile has no prose of its own, it gathers what
+    the other apps hold about the country (see ``core.profiles``).
+    """
+
+    template = "pages/core/country_index_page.html"
+    profile_template = "pages/core/country_profile.html"
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("A sentence above the list of countries.")
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("country index page")
+
+    def regions_with_countries(self):
+        """``(region, [countries])`` in alphabetical order, in one query."""
+        grouped = {}
+        for country in countries_for(self.locale_id).order_by("region__name", "name"):
+            grouped.setdefault(country.region, []).append(country)
+        return list(grouped.items())
+
+    @path("")
+    def index(self, request):
+        return self.render(request, context_overrides={"regions": self.regions_with_countries()})
+
+    @path("<slug:code>/")
+    def profile(self, request, code):
+        country = (
+            countries_for(self.locale_id).filter(iso3=code.upper()).first()
+            if len(code) == 3
+            else None
+        )
+        if country is None:
+            raise Http404
+        context = self.get_context(request)
+        context.update(
+            country=country,
+            sections=profile_sections(country, self.locale_id),
+            profile_title=country.name,
+        )
+        return TemplateResponse(request, self.profile_template, context)
+
+    def profile_url(self, country, request=None):
+        return self.get_url(request) + self.reverse_subpage("profile", args=[country.iso3.lower()])
