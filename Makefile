@@ -31,7 +31,8 @@ install: $(VENV)/.installed ## Create .venv and install the site's dependencies
 install-test: $(VENV)/.installed-test ## Install the site's and the tests' dependencies
 
 migrate: install ## Apply database migrations (SQLite file db.sqlite3 unless DATABASE_URL is set)
-	$(MANAGE) migrate --noinput
+	$(MANAGE) migrate --noinput -v 0
+	@echo "Database is up to date."
 
 content: migrate ## Load the starter content (safe to run again)
 	$(MANAGE) load_starter_content
