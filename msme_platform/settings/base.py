@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "msme_platform.core.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "msme_platform.urls"

@@ -48,7 +48,7 @@ def run_python(code, **env):
     )
 
 
-def test_with_the_database_down_healthz_fails_and_pages_get_the_friendly_500():
+def test_with_the_database_down_healthz_fails_and_pages_say_try_again_later():
     result = run_python(
         """
         import django
@@ -58,7 +58,7 @@ def test_with_the_database_down_healthz_fails_and_pages_get_the_friendly_500():
         health = client.get("/healthz")
         page = client.get("/en/about/")
         print(health.status_code, health.json()["database"])
-        print(page.status_code, "Something went wrong" in page.content.decode())
+        print(page.status_code, page["Retry-After"], "try again" in page.content.decode())
         print("Traceback" in page.content.decode())
         """,
         DJANGO_SETTINGS_MODULE="msme_platform.settings.test",
@@ -66,7 +66,15 @@ def test_with_the_database_down_healthz_fails_and_pages_get_the_friendly_500():
         CONN_MAX_AGE="0",
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stdout.split("\n")[:3] == ["503 unreachable", "500 True", "False"]
+    assert result.stdout.split("\n")[:3] == ["503 unreachable", "503 30 True", "False"]
+
+
+def test_the_500_page_renders_without_a_database_or_request():
+    from msme_platform.core.views import server_error
+
+    response = server_error(None)
+    assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()
 
 
 def test_production_settings_refuse_to_start_without_a_secret():
