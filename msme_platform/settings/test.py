@@ -14,3 +14,6 @@ MEDIA_ROOT = BASE_DIR / "media-test"  # noqa: F405
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # Tests always use a fresh database; WAL is pointless for an in-memory one.
     DATABASES["default"]["OPTIONS"].pop("init_command", None)  # noqa: F405
+# Django's test client logs in without a request, which django-axes refuses; the
+# lockout test puts the axes backend back with override_settings.
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
