@@ -18,12 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 
 @dataclass(frozen=True)
@@ -164,13 +166,34 @@ class ImportPlan:
 class CSVImporter:
     """Reads one CSV format into one model. Subclasses set the class attributes below."""
 
-    model = None
+    model = None  # a model class or "app_label.ModelName"
     columns: list[Column] = []
     key: tuple[str, ...] = ()  # model fields that identify a record
     label = ""
 
     def __init__(self, locale=None):
         self.locale = locale or Locale.get_default()
+
+    @classmethod
+    def get_model(cls):
+        model = cls.model
+        if isinstance(model, property):
+            model = model.fget(cls.__new__(cls))
+        return apps.get_model(model) if isinstance(model, str) else model
+
+    @classmethod
+    def user_can_import(cls, user):
+        """Whoever may add and change these records may import them (pages: anywhere)."""
+        model = cls.get_model()
+        if issubclass(model, Page):
+            return PagePermissionPolicy().user_has_any_permission(user, ["add", "change"])
+        opts = model._meta
+        return user.has_perms(
+            [
+                f"{opts.app_label}.add_{opts.model_name}",
+                f"{opts.app_label}.change_{opts.model_name}",
+            ]
+        )
 
     # -- Reading
 
@@ -285,7 +308,7 @@ class CSVImporter:
         return values
 
     def existing(self):
-        return self.model.objects.filter(locale=self.locale)
+        return self.get_model().objects.filter(locale=self.locale)
 
     def key_of_instance(self, obj):
         return tuple(getattr(obj, field) for field in self.key)
@@ -297,7 +320,7 @@ class CSVImporter:
         return [name for name, value in values.items() if getattr(instance, name) != value]
 
     def save(self, row):
-        instance = row.instance or self.model(locale=self.locale)
+        instance = row.instance or self.get_model()(locale=self.locale)
         for name, value in row.values.items():
             setattr(instance, name, value)
         instance.full_clean(validate_unique=False)
@@ -311,13 +334,8 @@ class CSVImporter:
 class RegionImporter(CSVImporter):
     label = "regions"
     key = ("slug",)
+    model = "core.Region"
     columns = [Column("code", required=True), Column("name", required=True)]
-
-    @property
-    def model(self):
-        from .models import Region
-
-        return Region
 
     def resolve(self, values):
         code = values.pop("code")
@@ -333,13 +351,8 @@ class TopicImporter(RegionImporter):
     """Topics are the site's own editorial vocabulary: no source column."""
 
     label = "topics"
+    model = "core.Topic"
     columns = [*RegionImporter.columns, Column("description")]
-
-    @property
-    def model(self):
-        from .models import Topic
-
-        return Topic
 
     def resolve(self, values):
         description = values.pop("description")
@@ -348,6 +361,7 @@ class TopicImporter(RegionImporter):
 
 class CountryImporter(CSVImporter):
     label = "countries"
+    model = "core.Country"
     key = ("iso3",)
     columns = [
         Column("iso3", required=True),
@@ -363,15 +377,8 @@ class CountryImporter(CSVImporter):
 
     def __init__(self, locale=None):
         super().__init__(locale)
-        from .models import Region
-
-        self.regions = {region.name: region for region in Region.objects.filter(locale=self.locale)}
-
-    @property
-    def model(self):
-        from .models import Country
-
-        return Country
+        regions = apps.get_model("core.Region").objects.filter(locale=self.locale)
+        self.regions = {region.name: region for region in regions}
 
     def resolve(self, values):
         if not re.fullmatch(r"[A-Z]{3}", values["iso3"]):

@@ -1,3 +1,4 @@
+from .imports import ImportRecord
 from .pages import (
     BasePage,
     CountryIndexPage,
@@ -16,6 +17,7 @@ __all__ = [
     "CountryIndexPage",
     "countries_for",
     "HomePage",
+    "ImportRecord",
     "Region",
     "SearchPage",
     "SectionPage",
