@@ -6,3 +6,11 @@ class CoreConfig(AppConfig):
     name = "msme_platform.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from . import page_cache
+
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(page_cache.on_model_change, dispatch_uid=f"page-cache-{signal}")

@@ -14,6 +14,7 @@ from django.utils.module_loading import module_has_submodule
 from wagtail.models import Locale, Page, Site
 
 from .importing import IMPORTERS
+from .models import SiteSettings
 
 STARTER_DATA = Path(__file__).resolve().parent.parent / "starter_data"
 
@@ -141,6 +142,8 @@ def _ensure_home(spec, report):
         site.root_page = home
         site.site_name = str(settings.WAGTAIL_SITE_NAME)
         site.save()
+    # Created here rather than on a visitor's first request, which would then write.
+    SiteSettings.objects.get_or_create(site=Site.objects.get(is_default_site=True))
     return home
 
 

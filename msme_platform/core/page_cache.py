@@ -1,0 +1,141 @@
+"""Whole-response cache for anonymous visitors, shared by every app server through Redis.
+
+What is cached: GET/HEAD responses with status 200 to visitors without a session, that set
+no cookie, do not vary on cookies (pages with forms carry a CSRF token and do) and are not
+marked private or no-store. A response's own ``max-age`` (events set one that ends at their
+next state change) caps how long it is kept.
+
+Never stale: every key carries a generation number, and any change to content (a page
+published, unpublished, moved or deleted; a snippet or record saved) moves the generation
+on, so every cached response is out of use at once — listings included. Without a shared
+cache (no REDIS_URL) the page cache is off: one process could not tell the others.
+"""
+
+import contextlib
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.cache import caches
+from django.utils.cache import cc_delim_re, get_max_age, has_vary_header
+
+GENERATION_KEY = "page-cache:generation"
+logger = logging.getLogger(__name__)
+
+# Changes to these never alter what an anonymous visitor sees.
+IGNORED_MODELS = {
+    "sessions.session",
+    "admin.logentry",
+    "contenttypes.contenttype",
+    "auth.permission",
+    "wagtailcore.revision",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailcore.workflowstate",
+    "wagtailcore.taskstate",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.comment",
+    "wagtailcore.commentreply",
+    "wagtailcore.editingsession",
+    "wagtailsearch.indexentry",
+    "wagtailadmin.editingsession",
+    "core.importrecord",
+}
+IGNORED_APPS = {"axes", "otp_totp", "django_otp", "wagtailusers", "auth"}
+
+
+def enabled():
+    return getattr(settings, "PAGE_CACHE_ENABLED", False)
+
+
+def cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def generation():
+    return cache().get_or_set(GENERATION_KEY, 1, timeout=None)
+
+
+def invalidate_all():
+    """Retire every cached response (called on any content change).
+
+    If the cache cannot be reached the change itself must still succeed; entries written
+    before it expire after PAGE_CACHE_SECONDS at the latest.
+    """
+    if not enabled():
+        return
+    try:
+        try:
+            cache().incr(GENERATION_KEY)
+        except ValueError:
+            cache().set(GENERATION_KEY, 2, timeout=None)
+    except Exception:  # noqa: BLE001
+        logger.exception("Could not retire cached pages after a content change")
+
+
+def on_model_change(sender, **kwargs):
+    """Any saved or deleted record may show on some page. Models whose rows never do (a
+    survey's raw submissions, say) opt out with ``page_cache_ignore = True``."""
+    label = sender._meta.label_lower
+    if (
+        label in IGNORED_MODELS
+        or sender._meta.app_label in IGNORED_APPS
+        or getattr(sender, "page_cache_ignore", False)
+    ):
+        return
+    invalidate_all()
+
+
+def _key(request, generation_number):
+    url = request.build_absolute_uri()
+    digest = hashlib.sha256(url.encode()).hexdigest()
+    return f"page-cache:{generation_number}:{request.method == 'HEAD'}:{digest}"
+
+
+def _cacheable_request(request):
+    return request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+def _cacheable_response(response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if has_vary_header(response, "Cookie"):
+        return False
+    directives = {
+        part.split("=", 1)[0].strip().lower()
+        for part in cc_delim_re.split(response.get("Cache-Control", ""))
+        if part
+    }
+    return not directives & {"private", "no-store", "no-cache"}
+
+
+class PageCacheMiddleware:
+    """Serve and store whole responses; see the module docstring for the rules."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not (enabled() and _cacheable_request(request)):
+            return self.get_response(request)
+        try:
+            key = _key(request, generation())
+            cached = cache().get(key)
+        except Exception:  # noqa: BLE001 - a cache outage must never take pages down
+            return self.get_response(request)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if _cacheable_response(response):
+            max_age = get_max_age(response)
+            timeout = settings.PAGE_CACHE_SECONDS
+            if max_age is not None:
+                timeout = min(timeout, max_age)
+            if timeout > 0:
+                if hasattr(response, "render") and not response.is_rendered:
+                    response.render()
+                with contextlib.suppress(Exception):  # a full or lost cache: just serve
+                    cache().set(key, response, timeout)
+            response["X-Page-Cache"] = "miss"
+        return response
