@@ -9,8 +9,11 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
+        from wagtail.signals import page_published, page_unpublished
 
         from . import page_cache
 
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(page_cache.on_model_change, dispatch_uid=f"page-cache-{signal}")
+        for signal in (page_published, page_unpublished):
+            signal.connect(page_cache.purge_listings, dispatch_uid=f"cdn-listings-{signal}")

@@ -17,7 +17,7 @@ import logging
 
 from django.conf import settings
 from django.core.cache import caches
-from django.utils.cache import cc_delim_re, get_max_age, has_vary_header
+from django.utils.cache import cc_delim_re, get_max_age, has_vary_header, patch_cache_control
 
 GENERATION_KEY = "page-cache:generation"
 logger = logging.getLogger(__name__)
@@ -109,6 +109,24 @@ def _cacheable_response(response):
     return not directives & {"private", "no-store", "no-cache"}
 
 
+def purge_listings(sender, instance, **kwargs):
+    """A CDN purges a published page's own URLs (Wagtail does that); the pages that list
+    it — its ancestors, the home page's "What's new" among them — go too."""
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+
+    purge_pages_from_cache(instance.get_ancestors().live().filter(depth__gt=1))
+
+
+def allow_shared_caching(response):
+    """With a CDN in front, let it keep anonymous pages for a while; browsers revalidate."""
+    if settings.WAGTAILFRONTENDCACHE and "Cache-Control" not in response:
+        patch_cache_control(
+            response, public=True, max_age=0, s_maxage=settings.FRONTEND_CACHE_SECONDS
+        )
+
+
 class PageCacheMiddleware:
     """Serve and store whole responses; see the module docstring for the rules."""
 
@@ -116,8 +134,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not (enabled() and _cacheable_request(request)):
+        if not _cacheable_request(request):
             return self.get_response(request)
+        if not enabled():
+            response = self.get_response(request)
+            if _cacheable_response(response):
+                allow_shared_caching(response)
+            return response
         try:
             key = _key(request, generation())
             cached = cache().get(key)
@@ -128,6 +151,7 @@ class PageCacheMiddleware:
             return cached
         response = self.get_response(request)
         if _cacheable_response(response):
+            allow_shared_caching(response)
             max_age = get_max_age(response)
             timeout = settings.PAGE_CACHE_SECONDS
             if max_age is not None:

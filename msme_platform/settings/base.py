@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "events",
     "surveys",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -171,6 +172,24 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=bool(REDIS_URL))
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+
+# A CDN or proxy in front of the app servers, purged when pages change. Configure one of:
+# FRONTEND_CACHE_HTTP_LOCATION (Varnish/nginx accepting PURGE), or Cloudflare's
+# FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN with FRONTEND_CACHE_CLOUDFLARE_ZONEID.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_HTTP_LOCATION"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_HTTP_LOCATION"],
+    }
+if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN"],
+        "ZONEID": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID", ""),
+    }
+# How long the CDN may keep a page (purges make changes show sooner).
+FRONTEND_CACHE_SECONDS = int(os.environ.get("FRONTEND_CACHE_SECONDS", "300"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

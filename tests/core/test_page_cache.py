@@ -1,6 +1,8 @@
 """The whole-page cache: fast for anonymous visitors, never stale, never private."""
 
 import os
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.cache import caches
@@ -95,3 +97,54 @@ def test_without_redis_the_site_keeps_serving(client):
         response = client.get("/en/about/")
     assert response.status_code == 200
     assert "About the platform" in response.content.decode()
+
+
+@pytest.fixture
+def purge_server():
+    """A local stand-in for a CDN's purge endpoint that records what it is asked to purge."""
+    purged = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+            purged.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", purged
+    server.shutdown()
+
+
+def test_publishing_purges_the_page_and_the_pages_that_list_it_from_the_cdn(purge_server):
+    location, purged = purge_server
+    backend = {
+        "http": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": location,
+        }
+    }
+    with override_settings(WAGTAILFRONTENDCACHE=backend):
+        about = StandardPage.objects.get(slug="about", locale=Locale.get_default())
+        about.title = "About the platform (purged)"
+        about.save_revision().publish()
+    assert "/en/about/" in purged
+    assert "/en/" in purged  # the home page lists what is new
+
+
+def test_with_a_cdn_pages_may_be_shared_for_a_while_but_browsers_revalidate(client):
+    backend = {
+        "http": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://127.0.0.1:9",
+        }
+    }
+    with override_settings(WAGTAILFRONTENDCACHE=backend, FRONTEND_CACHE_SECONDS=120):
+        response = client.get("/en/about/")
+    directives = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"public", "max-age=0", "s-maxage=120"} <= directives
+    assert "Cache-Control" not in client.get("/en/about/")  # no CDN, no promise
