@@ -9,6 +9,10 @@ from msme_platform.core import search
 
 register = template.Library()
 
+# What a link to a page needs: its URL comes from url_path, the site's root paths and the
+# page's language.
+LINK_FIELDS = ("id", "title", "slug", "path", "depth", "url_path", "locale_id", "live")
+
 
 @register.simple_tag(takes_context=True)
 def site_navigation(context):
@@ -25,6 +29,7 @@ def site_navigation(context):
         Page.objects.live()
         .filter(depth=3, locale__language_code=language)
         .select_related("locale")
+        .only(*LINK_FIELDS, "show_in_menus", "content_type_id", "locale__language_code")
         .order_by("path")
     )
     navigation = {
@@ -50,7 +55,13 @@ def language_versions(context):
     current = translation.get_language()
     urls = {}
     if isinstance(page, Page) and page.pk:
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+        translations = (
+            page.get_translations(inclusive=True)
+            .live()
+            .select_related("locale")
+            .only(*LINK_FIELDS, "locale__language_code")
+        )
+        for translated in translations:
             urls[translated.locale.language_code] = translated.get_url(request)
     versions = []
     for code, name in settings.LANGUAGES:
@@ -89,3 +100,16 @@ def page_url_with(context, **params):
     for key, value in params.items():
         query[key] = value
     return f"?{query.urlencode()}"
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_ancestors(context, page):
+    """The pages between the home page and ``page``: no query for a page just below home."""
+    if page.depth <= 3:
+        return []
+    return list(
+        page.get_ancestors()
+        .filter(depth__gt=2)
+        .select_related("locale")
+        .only(*LINK_FIELDS, "locale__language_code")
+    )
