@@ -211,7 +211,7 @@ def agreement_context(index, request):
         .values("n")
     )
     ordering = {
-        "name": ["title"],
+        "name": ["short_name", "title"],
         "-eif": ["-entry_into_force_year", "-entry_into_force_date", "title"],
         "eif": ["entry_into_force_year", "entry_into_force_date", "title"],
         "-provisions": ["-provision_total", "title"],
