@@ -7,4 +7,6 @@ class PolicymakerSectionConfig(AppConfig):
     verbose_name = _("Policymaker section")
 
     def ready(self):
-        from . import importers, profiles  # noqa: F401  (registration on import)
+        from . import importers, profiles, signals  # noqa: F401  (registration on import)
+
+        signals.connect()

@@ -1,19 +1,21 @@
 """The filtered lists: agreements, provisions across agreements, Trade Policy Reviews.
 
-Every list is a queryset built from ``Filters``; each facet is counted in one GROUP BY
-query with every other filter applied (so a visitor sees how many results each choice
-would give), and the total is the sum of one facet's counts, so a page costs the same
-number of queries whatever the data size.
+Filters and facet counts are computed from the section's cached catalogue (see
+``catalogue``), so a list costs one query for the page of results, plus one for a text
+search, whatever the data size. Facets are "disjunctive": each option's count says how
+many results there would be with that option added, every other filter kept. Choices
+within a facet are alternatives ("or"), except parties, where every chosen country must
+be a party ("agreements between Chile and Japan").
 """
 
+from collections import Counter
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from . import catalogue as catalogues
 from . import filters as filtering
 from .enums import AgreementType, CoverageVerified, LegalIntensity
 
@@ -34,9 +36,12 @@ TPR_SORTS = {
     "year": _("Review year (oldest first)"),
     "member": _("Member (A to Z)"),
 }
+AGREEMENT_FILTERS = {"party", "region", "category", "intensity", "type", "years", "in_force"}
+TPR_FILTERS = {"member", "region", "topic", "coverage", "years"}
 AGREEMENTS_PER_PAGE = 20
 PROVISIONS_PER_PAGE = 25
 TPRS_PER_PAGE = 20
+MAX_COMPARED = 3
 
 
 @dataclass
@@ -59,188 +64,204 @@ class Facet:
 
 
 def _facet(name, label, counts, labels, selected, order=None):
-    """Options with a count, plus selected values that now match nothing."""
-    keys = list(order) if order is not None else sorted(counts, key=lambda k: str(labels.get(k, k)))
+    """Options with a count, in ``order`` or by label, plus chosen values matching nothing."""
+    if order is None:
+        order = sorted(counts, key=lambda key: str(labels.get(key, key)).lower())
     options = [
         Option(key, labels.get(key, key), counts.get(key, 0), key in selected)
-        for key in keys
+        for key in order
         if counts.get(key) or key in selected
     ]
-    for key in selected:
-        if key not in keys:
-            options.append(Option(key, labels.get(key, key), 0, True))
+    shown = {option.value for option in options}
+    options += [Option(key, key, 0, True) for key in selected if key not in shown]
     return Facet(name, label, options)
-
-
-def _grouped(queryset, *fields, distinct=False):
-    """``{key: count}`` and ``{key: label}`` from one GROUP BY query."""
-    counts, labels = {}, {}
-    rows = queryset.order_by().values(*fields).annotate(n=Count("pk", distinct=distinct))
-    for row in rows:
-        key = row[fields[0]]
-        if key is None:
-            continue
-        counts[key] = row["n"]
-        if len(fields) > 1:
-            labels[key] = row[fields[1]]
-    return counts, labels
-
-
-def _total(counts, selected):
-    if selected:
-        return sum(counts.get(key, 0) for key in selected)
-    return sum(counts.values())
 
 
 def _paginate(items, total, per_page, number):
     paginator = Paginator(items, per_page)
-    paginator.count = total  # already known from the facet counts: no COUNT query
+    paginator.count = total  # known from the facets: no COUNT query
     return paginator.get_page(number)
 
 
-def _categories(locale_id):
-    from .models import ProvisionCategory
-
-    categories = list(
-        ProvisionCategory.objects.filter(
-            Q(locale_id=locale_id) | Q(locale__language_code=settings.LANGUAGE_CODE)
-        ).select_related("locale")
-    )
-    by_code = {}
-    for category in categories:
-        if category.code not in by_code or category.locale_id == locale_id:
-            by_code[category.code] = category
-    return sorted(by_code.values(), key=lambda c: (c.sort_order, c.name))
-
-
-# --- Agreements
-
-
-def _agreement_filters(agreements, f, skip=()):
-    from .models import AgreementPage, Provision
-
-    through = AgreementPage.parties.through
-    if "party" not in skip:
-        for code in f.party:
-            agreements = agreements.filter(
-                pk__in=through.objects.filter(country__iso3=code).values("agreementpage_id")
-            )
-    if "region" not in skip and f.region:
-        agreements = agreements.filter(
-            pk__in=through.objects.filter(country__region__slug__in=f.region).values(
-                "agreementpage_id"
-            )
-        )
-    if "type" not in skip and f.type:
-        agreements = agreements.filter(agreement_type__in=f.type)
-    if f.year_from:
-        agreements = agreements.filter(entry_into_force_year__gte=f.year_from)
-    if f.year_to:
-        agreements = agreements.filter(entry_into_force_year__lte=f.year_to)
-    if "in_force" not in skip and f.in_force:
-        agreements = agreements.filter(in_force=True)
-    provision_filter = Q()
-    if "category" not in skip and f.category:
-        provision_filter &= Q(category__code__in=f.category)
-    if "intensity" not in skip and f.intensity:
-        provision_filter &= Q(legal_intensity__in=_intensities(f.intensity))
-    if provision_filter:
-        agreements = agreements.filter(
-            pk__in=Provision.objects.filter(provision_filter).values("page_id")
-        )
-    return agreements
-
-
 def _intensities(values):
-    return ["" if value == "none" else value for value in values]
+    return {"" if value == "none" else value for value in values}
 
 
-def _agreement_text(agreements, words):
-    from .models import Provision
-
+def _text_q(words, fields):
+    query = Q()
     for word in words:
-        agreements = agreements.filter(
-            Q(title__icontains=word)
-            | Q(short_name__icontains=word)
-            | Q(note__icontains=word)
-            | Q(
-                pk__in=Provision.objects.filter(
-                    Q(summary__icontains=word) | Q(article__icontains=word)
-                ).values("page_id")
-            )
-        )
-    return agreements
+        any_field = Q()
+        for name in fields:
+            any_field |= Q(**{f"{name}__icontains": word})
+        query &= any_field
+    return query
+
+
+PROVISION_TEXT_FIELDS = (
+    "summary",
+    "excerpt",
+    "article",
+    "chapter",
+    "page__title",
+    "page__short_name",
+)
+AGREEMENT_TEXT_FIELDS = ("title", "short_name", "note")
+
+
+# --- Agreement-level filtering on the catalogue
+
+
+def _agreement_passes(facts, f, skip=()):
+    if "party" not in skip and f.party and not set(f.party) <= facts.party_codes:
+        return False
+    if "region" not in skip and f.region and not facts.regions.intersection(f.region):
+        return False
+    if "type" not in skip and f.type and facts.agreement_type not in f.type:
+        return False
+    if f.year_from and (facts.year is None or facts.year < f.year_from):
+        return False
+    if f.year_to and (facts.year is None or facts.year > f.year_to):
+        return False
+    return "in_force" in skip or not f.in_force or facts.in_force
+
+
+def _provision_count(counts, f, skip=()):
+    """Provisions among ``counts`` that pass the category and intensity filters."""
+    categories = set(f.category) if "category" not in skip else set()
+    intensities = _intensities(f.intensity) if "intensity" not in skip else set()
+    return sum(
+        n
+        for (code, intensity), n in counts.items()
+        if (not categories or code in categories) and (not intensities or intensity in intensities)
+    )
+
+
+def _has_provisions(counts, f, skip=()):
+    filtering_provisions = (f.category and "category" not in skip) or (
+        f.intensity and "intensity" not in skip
+    )
+    return not filtering_provisions or _provision_count(counts, f, skip) > 0
 
 
 def parse_agreement_filters(query):
-    return filtering.parse(
-        query,
-        AGREEMENT_SORTS,
-        {"party", "region", "category", "intensity", "type", "years", "in_force"},
+    return filtering.parse(query, AGREEMENT_SORTS, AGREEMENT_FILTERS)
+
+
+def parse_provision_filters(query):
+    return filtering.parse(query, PROVISION_SORTS, AGREEMENT_FILTERS)
+
+
+def agreement_text_ids(index, words):
+    """Ids of agreements whose name, note or provisions contain every word (one query)."""
+    from .models import AgreementPage, Provision
+
+    if not words:
+        return None
+    query = Q()
+    for word in words:
+        query &= _text_q([word], AGREEMENT_TEXT_FIELDS) | Q(
+            pk__in=Provision.objects.filter(
+                _text_q([word], ("summary", "excerpt", "article", "chapter"))
+            ).values("page_id")
+        )
+    return set(
+        AgreementPage.objects.live()
+        .filter(locale_id=index.locale_id)
+        .filter(query)
+        .values_list("pk", flat=True)
     )
+
+
+def matching_agreements(catalogue, f, text_ids):
+    return [
+        facts
+        for facts in catalogue.agreements.values()
+        if (text_ids is None or facts.id in text_ids)
+        and _agreement_passes(facts, f)
+        and _has_provisions(facts.counts, f)
+    ]
+
+
+def _sorted_agreements(agreements, sort):
+    if sort == "name":
+        return sorted(agreements, key=lambda a: (a.short_name.lower(), a.id))
+    if sort == "-provisions":
+        return sorted(agreements, key=lambda a: (-a.provision_total, a.short_name.lower()))
+    dated = sorted(
+        [a for a in agreements if a.year], key=lambda a: (a.entry_into_force, a.short_name)
+    )
+    if sort == "-eif":
+        dated.reverse()
+    return dated + sorted([a for a in agreements if not a.year], key=lambda a: a.short_name)
+
+
+def _labels(catalogue):
+    intensity_labels = {("none" if v == "" else v): label for v, label in LegalIntensity.choices}
+    return {
+        "category": dict(catalogue.categories),
+        "category_order": [code for code, _name in catalogue.categories],
+        "intensity": intensity_labels,
+        "type": dict(AgreementType.choices),
+    }
 
 
 def agreement_context(index, request):
-    from .models import Provision
-
     f = parse_agreement_filters(request.GET)
-    base = _agreement_text(index.agreements(), f.words)
-
-    def without(*skip):
-        return _agreement_filters(base, f, skip)
-
-    matching = without()
-    party_counts, party_labels = _grouped(matching, "parties__iso3", "parties__name")
-    region_counts, region_labels = _grouped(
-        without("region"), "parties__region__slug", "parties__region__name", distinct=True
-    )
-    type_counts, _unused = _grouped(without("type"), "agreement_type")
-    force_counts, _unused = _grouped(without("in_force"), "in_force")
-    category_counts, _unused = _grouped(
-        Provision.objects.filter(page_id__in=without("category").values("pk")),
-        "category__code",
-        distinct=False,
-    )
-    categories = _categories(index.locale_id)
-    total = _total(type_counts, f.type)
-    provision_count = (
-        Provision.objects.filter(page_id=OuterRef("pk"))
-        .order_by()
-        .values("page_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    ordering = {
-        "name": ["short_name", "title"],
-        "-eif": ["-entry_into_force_year", "-entry_into_force_date", "title"],
-        "eif": ["entry_into_force_year", "entry_into_force_date", "title"],
-        "-provisions": ["-provision_total", "title"],
-    }[f.sort]
-    results = (
-        matching.annotate(
-            provision_total=Coalesce(Subquery(provision_count, output_field=IntegerField()), 0)
+    catalogue = catalogues.for_page(index)
+    text_ids = agreement_text_ids(index, f.words)
+    candidates = [a for a in catalogue.agreements.values() if text_ids is None or a.id in text_ids]
+    counts = {name: Counter() for name in ("party", "region", "type", "category", "intensity")}
+    in_force = 0
+    matching = []
+    for a in candidates:
+        if _agreement_passes(a, f, {"region"}) and _has_provisions(a.counts, f):
+            counts["region"].update(a.regions)
+        if _agreement_passes(a, f, {"type"}) and _has_provisions(a.counts, f):
+            counts["type"][a.agreement_type] += 1
+        if a.in_force and _agreement_passes(a, f, {"in_force"}) and _has_provisions(a.counts, f):
+            in_force += 1
+        if not _agreement_passes(a, f):
+            continue
+        intensities = _intensities(f.intensity)
+        categories = set(f.category)
+        counts["category"].update({c for (c, i) in a.counts if not intensities or i in intensities})
+        counts["intensity"].update(
+            {i or "none" for (c, i) in a.counts if not categories or c in categories}
         )
-        .order_by(*ordering)
-        .prefetch_related("parties")
-        .defer_streamfields()
-    )
-    page = _paginate(results, total, AGREEMENTS_PER_PAGE, request.GET.get("page"))
+        if _has_provisions(a.counts, f):
+            matching.append(a)
+            counts["party"].update(a.party_codes)
+    labels = _labels(catalogue)
+    results = _sorted_agreements(matching, f.sort)
+    page = _paginate(results, len(results), AGREEMENTS_PER_PAGE, request.GET.get("page"))
+    base_url = index.get_url(request)
+    for facts in page.object_list:
+        facts.url = f"{base_url}{facts.slug}/"
+        facts.type_label = labels["type"].get(facts.agreement_type, facts.agreement_type)
     facets = [
-        _facet("party", _("Party"), party_counts, party_labels, f.party),
-        _facet("region", _("Region of a party"), region_counts, region_labels, f.region),
+        _facet("party", _("Party"), counts["party"], catalogue.countries, f.party),
+        _facet("region", _("Region of a party"), counts["region"], catalogue.regions, f.region),
         _facet(
             "category",
             _("Has a provision in category"),
-            category_counts,
-            {c.code: c.name for c in categories},
+            counts["category"],
+            labels["category"],
             f.category,
-            order=[c.code for c in categories],
+            order=labels["category_order"],
+        ),
+        _facet(
+            "intensity",
+            _("Has a provision of legal intensity"),
+            counts["intensity"],
+            labels["intensity"],
+            f.intensity,
+            order=list(labels["intensity"]),
         ),
         _facet(
             "type",
             _("Agreement type"),
-            type_counts,
-            dict(AgreementType.choices),
+            counts["type"],
+            labels["type"],
             f.type,
             order=AgreementType.values,
         ),
@@ -248,10 +269,10 @@ def agreement_context(index, request):
     return {
         "filters": f,
         "facets": facets,
-        "in_force_count": force_counts.get(True, 0),
+        "in_force_count": in_force,
         "sorts": AGREEMENT_SORTS,
         "results": page,
-        "total": total,
+        "total": len(results),
         "query_string": request.GET.urlencode(),
     }
 
@@ -259,36 +280,23 @@ def agreement_context(index, request):
 # --- Provisions
 
 
-def _provision_filters(provisions, agreements, f, skip=()):
-    provisions = provisions.filter(
-        page_id__in=_agreement_filters(agreements, f, {"category", "intensity", *skip}).values("pk")
+def provision_text_counts(index, catalogue, words):
+    """``{agreement id: {(category, intensity): n}}`` for provisions containing every word."""
+    from .models import Provision
+
+    if not words:
+        return None
+    found = {}
+    rows = (
+        Provision.objects.filter(page_id__in=list(catalogue.agreements))
+        .filter(_text_q(words, PROVISION_TEXT_FIELDS))
+        .order_by()
+        .values_list("page_id", "category__code", "legal_intensity")
+        .annotate(n=Count("pk"))
     )
-    if "category" not in skip and f.category:
-        provisions = provisions.filter(category__code__in=f.category)
-    if "intensity" not in skip and f.intensity:
-        provisions = provisions.filter(legal_intensity__in=_intensities(f.intensity))
-    for word in f.words:
-        provisions = provisions.filter(
-            Q(summary__icontains=word)
-            | Q(excerpt__icontains=word)
-            | Q(article__icontains=word)
-            | Q(chapter__icontains=word)
-            | Q(page__title__icontains=word)
-            | Q(page__short_name__icontains=word)
-        )
-    return provisions
-
-
-def filtered_provisions(index, f, skip=()):
-    return _provision_filters(index.provisions(), index.agreements(), f, skip)
-
-
-def parse_provision_filters(query):
-    return filtering.parse(
-        query,
-        PROVISION_SORTS,
-        {"party", "region", "category", "intensity", "type", "years", "in_force"},
-    )
+    for page_id, code, intensity, n in rows:
+        found.setdefault(page_id, {})[(code, intensity)] = n
+    return found
 
 
 PROVISION_ORDERING = {
@@ -299,60 +307,89 @@ PROVISION_ORDERING = {
 }
 
 
+def matching_provisions(f, agreement_ids):
+    """Provisions of these agreements that pass the provision-level filters (a queryset)."""
+    from .models import Provision
+
+    provisions = Provision.objects.filter(page_id__in=agreement_ids)
+    if f.category:
+        provisions = provisions.filter(category__code__in=f.category)
+    if f.intensity:
+        provisions = provisions.filter(legal_intensity__in=_intensities(f.intensity))
+    if f.words:
+        provisions = provisions.filter(_text_q(f.words, PROVISION_TEXT_FIELDS))
+    return provisions.order_by(*PROVISION_ORDERING[f.sort])
+
+
+def provision_matches(catalogue, f, text_counts):
+    """``(agreement facts, counts)`` for agreements passing the agreement-level filters."""
+    for a in catalogue.agreements.values():
+        counts = a.counts if text_counts is None else text_counts.get(a.id, {})
+        yield a, counts
+
+
 def provision_context(index, request):
     f = parse_provision_filters(request.GET)
-
-    def without(*skip):
-        return filtered_provisions(index, f, skip)
-
-    category_counts, _unused = _grouped(without("category"), "category__code")
-    intensity_counts, _unused = _grouped(without("intensity"), "legal_intensity")
-    intensity_counts = {key or "none": count for key, count in intensity_counts.items()}
-    type_counts, _unused = _grouped(without("type"), "page__agreement_type")
-    party_counts, party_labels = _grouped(without(), "page__parties__iso3", "page__parties__name")
-    region_counts, region_labels = _grouped(
-        without("region"),
-        "page__parties__region__slug",
-        "page__parties__region__name",
-        distinct=True,
-    )
-    force_counts, _unused = _grouped(without("in_force"), "page__in_force")
-    categories = _categories(index.locale_id)
-    total = _total(category_counts, f.category)
-    results = (
-        without()
-        .select_related("page", "category")
-        .defer("page__search_description")
-        .order_by(*PROVISION_ORDERING[f.sort])
-    )
+    catalogue = catalogues.for_page(index)
+    text_counts = provision_text_counts(index, catalogue, f.words)
+    counts = {name: Counter() for name in ("party", "region", "type", "category", "intensity")}
+    in_force = total = 0
+    matching_ids = []
+    categories, intensities = set(f.category), _intensities(f.intensity)
+    for a, provision_counts in provision_matches(catalogue, f, text_counts):
+        if not provision_counts:
+            continue
+        passing = _provision_count(provision_counts, f)
+        if _agreement_passes(a, f, {"region"}):
+            for region in a.regions:
+                counts["region"][region] += passing
+        if _agreement_passes(a, f, {"type"}):
+            counts["type"][a.agreement_type] += passing
+        if a.in_force and _agreement_passes(a, f, {"in_force"}):
+            in_force += passing
+        if not _agreement_passes(a, f):
+            continue
+        for (code, intensity), n in provision_counts.items():
+            if not intensities or intensity in intensities:
+                counts["category"][code] += n
+            if not categories or code in categories:
+                counts["intensity"][intensity or "none"] += n
+        if passing:
+            total += passing
+            matching_ids.append(a.id)
+            for party in a.party_codes:
+                counts["party"][party] += passing
+    results = matching_provisions(f, matching_ids).select_related("category")
     page = _paginate(results, total, PROVISIONS_PER_PAGE, request.GET.get("page"))
-    intensity_labels = {
-        ("none" if value == "" else value): label for value, label in LegalIntensity.choices
-    }
+    base_url = index.get_url(request)
+    for provision in page.object_list:
+        provision.agreement = catalogue.agreements[provision.page_id]
+        provision.agreement_url = f"{base_url}{provision.agreement.slug}/"
+    labels = _labels(catalogue)
     facets = [
         _facet(
             "category",
             _("Category"),
-            category_counts,
-            {c.code: c.name for c in categories},
+            counts["category"],
+            labels["category"],
             f.category,
-            order=[c.code for c in categories],
+            order=labels["category_order"],
         ),
-        _facet("party", _("Party"), party_counts, party_labels, f.party),
-        _facet("region", _("Region of a party"), region_counts, region_labels, f.region),
+        _facet("party", _("Party"), counts["party"], catalogue.countries, f.party),
+        _facet("region", _("Region of a party"), counts["region"], catalogue.regions, f.region),
         _facet(
             "intensity",
             _("Legal intensity"),
-            intensity_counts,
-            intensity_labels,
+            counts["intensity"],
+            labels["intensity"],
             f.intensity,
-            order=list(intensity_labels),
+            order=list(labels["intensity"]),
         ),
         _facet(
             "type",
             _("Agreement type"),
-            type_counts,
-            dict(AgreementType.choices),
+            counts["type"],
+            labels["type"],
             f.type,
             order=AgreementType.values,
         ),
@@ -360,7 +397,7 @@ def provision_context(index, request):
     return {
         "filters": f,
         "facets": facets,
-        "in_force_count": force_counts.get(True, 0),
+        "in_force_count": in_force,
         "sorts": PROVISION_SORTS,
         "results": page,
         "total": total,
@@ -368,49 +405,63 @@ def provision_context(index, request):
     }
 
 
+def export_provision_ids(index, f):
+    """Agreement ids whose provisions an export of the provisions explorer covers."""
+    catalogue = catalogues.for_page(index)
+    return catalogue, [a.id for a in catalogue.agreements.values() if _agreement_passes(a, f)]
+
+
 # --- Compare
-
-
-MAX_COMPARED = 3
 
 
 def compare_context(index, request):
     from .models import Provision
 
+    catalogue = catalogues.for_page(index)
     codes = []
     for raw in request.GET.getlist("a")[:10]:
         code = raw.strip().lower()
-        if filtering.SLUG.fullmatch(code) and code not in codes:
+        if code and filtering.SLUG.fullmatch(code) and code not in codes:
             codes.append(code)
     notices = []
     if len(codes) > MAX_COMPARED:
         notices.append(_("Up to three agreements can be compared; the first three were kept."))
         codes = codes[:MAX_COMPARED]
-    found = (
-        {a.code: a for a in index.agreements().filter(code__in=codes).defer_streamfields()}
-        if codes
-        else {}
-    )
-    missing = [code for code in codes if code not in found]
+    by_code = {a.code: a for a in catalogue.agreements.values()}
+    missing = [code for code in codes if code not in by_code]
     if missing:
         notices.append(
             _("No agreement with the code %(codes)s; choose from the list.")
             % {"codes": ", ".join(missing)}
         )
-    chosen = [found[code] for code in codes if code in found]
+    chosen = [by_code[code] for code in codes if code in by_code]
+    base_url = index.get_url(request)
+    for facts in chosen:
+        facts.url = f"{base_url}{facts.slug}/"
     rows = []
     if len(chosen) >= 2:
-        by_cell = {}
-        for provision in Provision.objects.filter(page__in=[a.pk for a in chosen]).order_by(
-            "sort_order", "pk"
+        cells = {}
+        for provision in (
+            Provision.objects.filter(page_id__in=[a.id for a in chosen])
+            .order_by("sort_order", "pk")
+            .select_related("category")
         ):
-            by_cell.setdefault((provision.category_id, provision.page_id), []).append(provision)
-        for category in _categories_by_pk(index.locale_id, {key[0] for key in by_cell}):
-            cells = [by_cell.get((category.pk, agreement.pk), []) for agreement in chosen]
-            rows.append((category, cells))
+            provision.agreement_url = catalogue.agreements[provision.page_id].url
+            cells.setdefault((provision.category.code, provision.page_id), []).append(provision)
+        names = dict(catalogue.categories)
+        used = {code for code, _page in cells}
+        order = [code for code, _name in catalogue.categories if code in used]
+        order += sorted(used - set(order))
+        for code in order:
+            rows.append(
+                ((code, names.get(code, code)), [cells.get((code, a.id), []) for a in chosen])
+            )
     elif codes or request.GET:
         notices.append(_("Choose two or three agreements to compare."))
-    choices = index.agreements().order_by("short_name").values_list("code", "short_name")
+    choices = sorted(
+        ((a.code, a.short_name) for a in catalogue.agreements.values()),
+        key=lambda pair: pair[1].lower(),
+    )
     return {
         "chosen": chosen,
         "rows": rows,
@@ -420,93 +471,105 @@ def compare_context(index, request):
     }
 
 
-def _categories_by_pk(locale_id, pks):
-    from .models import ProvisionCategory
-
-    return list(ProvisionCategory.objects.filter(pk__in=pks).order_by("sort_order", "name"))
-
-
 # --- Trade Policy Reviews
 
 
-def _tpr_filters(entries, f, skip=()):
-    from .models import TPREntryPage
-
-    members = TPREntryPage.members.through
-    topics = TPREntryPage.topics.through
-    if "member" not in skip and f.member:
-        entries = entries.filter(
-            pk__in=members.objects.filter(country__iso3__in=f.member).values("tprentrypage_id")
-        )
-    if "region" not in skip and f.region:
-        entries = entries.filter(
-            pk__in=members.objects.filter(country__region__slug__in=f.region).values(
-                "tprentrypage_id"
-            )
-        )
-    if "topic" not in skip and f.topic:
-        entries = entries.filter(
-            pk__in=topics.objects.filter(topic__slug__in=f.topic).values("tprentrypage_id")
-        )
-    if "coverage" not in skip and f.coverage:
-        entries = entries.filter(coverage_verified__in=f.coverage)
-    if f.year_from:
-        entries = entries.filter(review_year__gte=f.year_from)
-    if f.year_to:
-        entries = entries.filter(review_year__lte=f.year_to)
-    for word in f.words:
-        entries = entries.filter(
-            Q(title__icontains=word)
-            | Q(note__icontains=word)
-            | Q(msme_definition__icontains=word)
-            | Q(programmes_mentioned__icontains=word)
-            | Q(secretariat_report_symbol__icontains=word)
-            | Q(government_report_symbol__icontains=word)
-        )
-    return entries
+TPR_TEXT_FIELDS = (
+    "title",
+    "note",
+    "msme_definition",
+    "programmes_mentioned",
+    "secretariat_report_symbol",
+    "government_report_symbol",
+)
 
 
 def parse_tpr_filters(query):
-    return filtering.parse(query, TPR_SORTS, {"member", "region", "topic", "coverage", "years"})
+    return filtering.parse(query, TPR_SORTS, TPR_FILTERS)
 
 
-TPR_ORDERING = {
-    "-year": ["-review_year", "title"],
-    "year": ["review_year", "title"],
-    "member": ["title", "-review_year"],
-}
+def _review_passes(facts, f, skip=()):
+    if "member" not in skip and f.member and not {c for c, _n in facts.members} & set(f.member):
+        return False
+    if "region" not in skip and f.region and not facts.regions.intersection(f.region):
+        return False
+    if "topic" not in skip and f.topic and not facts.topics.intersection(f.topic):
+        return False
+    if "coverage" not in skip and f.coverage and facts.coverage not in f.coverage:
+        return False
+    if f.year_from and facts.year < f.year_from:
+        return False
+    return not (f.year_to and facts.year > f.year_to)
 
 
-def filtered_tprs(index, f, skip=()):
-    return _tpr_filters(index.entries(), f, skip)
+def tpr_text_ids(index, words):
+    from .models import TPREntryPage
+
+    if not words:
+        return None
+    return set(
+        TPREntryPage.objects.live()
+        .filter(locale_id=index.locale_id)
+        .filter(_text_q(words, TPR_TEXT_FIELDS))
+        .values_list("pk", flat=True)
+    )
+
+
+def matching_reviews(index, f):
+    catalogue = catalogues.for_page(index)
+    text_ids = tpr_text_ids(index, f.words)
+    reviews = [
+        r
+        for r in catalogue.reviews.values()
+        if (text_ids is None or r.id in text_ids) and _review_passes(r, f)
+    ]
+    return catalogue, text_ids, _sorted_reviews(reviews, f.sort)
+
+
+def _sorted_reviews(reviews, sort):
+    if sort == "member":
+        return sorted(reviews, key=lambda r: (r.title.lower(), -r.year))
+    return sorted(reviews, key=lambda r: (r.year, r.title), reverse=sort == "-year")
 
 
 def tpr_context(index, request):
+    from .models import TPREntryPage
+
     f = parse_tpr_filters(request.GET)
-
-    def without(*skip):
-        return filtered_tprs(index, f, skip)
-
-    coverage_counts, _unused = _grouped(without("coverage"), "coverage_verified")
-    member_counts, member_labels = _grouped(without("member"), "members__iso3", "members__name")
-    region_counts, region_labels = _grouped(
-        without("region"), "members__region__slug", "members__region__name", distinct=True
+    catalogue, text_ids, results = matching_reviews(index, f)
+    counts = {name: Counter() for name in ("member", "region", "topic", "coverage")}
+    for r in catalogue.reviews.values():
+        if text_ids is not None and r.id not in text_ids:
+            continue
+        if _review_passes(r, f, {"member"}):
+            counts["member"].update({c for c, _n in r.members})
+        if _review_passes(r, f, {"region"}):
+            counts["region"].update(r.regions)
+        if _review_passes(r, f, {"topic"}):
+            counts["topic"].update(r.topics)
+        if _review_passes(r, f, {"coverage"}):
+            counts["coverage"][r.coverage] += 1
+    page = _paginate(results, len(results), TPRS_PER_PAGE, request.GET.get("page"))
+    notes = dict(
+        TPREntryPage.objects.filter(pk__in=[r.id for r in page.object_list]).values_list(
+            "pk", "note"
+        )
     )
-    topic_counts, topic_labels = _grouped(without("topic"), "topics__slug", "topics__name")
-    total = _total(coverage_counts, f.coverage)
-    results = (
-        without().order_by(*TPR_ORDERING[f.sort]).prefetch_related("members").defer_streamfields()
-    )
-    page = _paginate(results, total, TPRS_PER_PAGE, request.GET.get("page"))
+    base_url = index.get_url(request)
+    coverage_labels = dict(CoverageVerified.choices)
+    for facts in page.object_list:
+        facts.url = f"{base_url}{facts.slug}/"
+        facts.note = notes.get(facts.id, "")
+        facts.coverage_label = coverage_labels.get(facts.coverage, facts.coverage)
     facets = [
-        _facet("member", _("Member"), member_counts, member_labels, f.member),
-        _facet("region", _("Region"), region_counts, region_labels, f.region),
-        _facet("topic", _("Topic"), topic_counts, topic_labels, f.topic),
+        _facet("member", _("Member"), counts["member"], catalogue.countries, f.member),
+        _facet("region", _("Region"), counts["region"], catalogue.regions, f.region),
+        _facet("topic", _("Topic"), counts["topic"], catalogue.topics, f.topic),
         _facet(
             "coverage",
             _("MSME coverage"),
-            coverage_counts,
-            dict(CoverageVerified.choices),
+            counts["coverage"],
+            coverage_labels,
             f.coverage,
             order=CoverageVerified.values,
         ),
@@ -516,6 +579,6 @@ def tpr_context(index, request):
         "facets": facets,
         "sorts": TPR_SORTS,
         "results": page,
-        "total": total,
+        "total": len(results),
         "query_string": request.GET.urlencode(),
     }

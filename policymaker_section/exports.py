@@ -12,6 +12,7 @@ import io
 from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.utils.translation import gettext_lazy as _
 
+from . import catalogue as catalogues
 from . import explorer
 
 AGREEMENT_COLUMNS = [
@@ -155,14 +156,14 @@ def _agreement_row(agreement, request, parties, provision_count):
     }
 
 
-def _provision_row(provision, request, parties, agreement_url):
-    agreement = provision.page
+def _provision_row(provision, agreement, parties, agreement_url):
+    """``agreement`` is an AgreementPage or its catalogue facts: both have these names."""
     return {
         "provision_id": provision.pk,
         "agreement_code": agreement.code,
         "agreement": agreement.short_name,
         "parties": ";".join(parties),
-        "entry_into_force": _iso(agreement.entry_into_force_display),
+        "entry_into_force": _iso(agreement.entry_into_force),
         "chapter": provision.chapter,
         "article": provision.article,
         "category_code": provision.category.code,
@@ -176,49 +177,53 @@ def _provision_row(provision, request, parties, agreement_url):
 
 
 def export_agreements(index, request, fmt):
-    f = explorer.parse_agreement_filters(request.GET)
-    matching = explorer._agreement_filters(explorer._agreement_text(index.agreements(), f.words), f)
-    from django.db.models import Count
+    from .models import AgreementPage
 
-    agreements = list(
-        matching.annotate(provision_total=Count("provisions"))
-        .order_by("title")
-        .defer_streamfields()
-    )
-    parties = _parties_by_agreement([a.pk for a in agreements])
+    f = explorer.parse_agreement_filters(request.GET)
+    catalogue = catalogues.for_page(index)
+    text_ids = explorer.agreement_text_ids(index, f.words)
+    facts = {a.id: a for a in explorer.matching_agreements(catalogue, f, text_ids)}
+    agreements = AgreementPage.objects.filter(pk__in=list(facts)).order_by("title")
     rows = (
-        _agreement_row(a, request, parties.get(a.pk, []), a.provision_total) for a in agreements
+        _agreement_row(
+            a,
+            request,
+            sorted(code for code, _name in facts[a.pk].parties),
+            facts[a.pk].provision_total,
+        )
+        for a in agreements.defer_streamfields().iterator()
     )
-    return _respond(fmt, "msme-agreements", AGREEMENT_COLUMNS, rows, {"count": len(agreements)})
+    return _respond(fmt, "msme-agreements", AGREEMENT_COLUMNS, rows, {"count": len(facts)})
 
 
 def export_provisions(index, request, fmt):
     f = explorer.parse_provision_filters(request.GET)
-    matching = explorer.filtered_provisions(index, f)
-    provisions = list(
-        matching.select_related("page", "category").order_by(*explorer.PROVISION_ORDERING[f.sort])
-    )
-    agreement_ids = {p.page_id for p in provisions}
-    parties = _parties_by_agreement(agreement_ids)
-    urls = {}
-    rows = []
-    for provision in provisions:
-        if provision.page_id not in urls:
-            urls[provision.page_id] = request.build_absolute_uri(provision.page.get_url(request))
-        rows.append(
-            _provision_row(
-                provision, request, parties.get(provision.page_id, []), urls[provision.page_id]
-            )
-        )
-    return _respond(fmt, "msme-provisions", PROVISION_COLUMNS, rows, {"count": len(rows)})
+    catalogue, agreement_ids = explorer.export_provision_ids(index, f)
+    provisions = explorer.matching_provisions(f, agreement_ids).select_related("category")
+    base_url = request.build_absolute_uri(index.get_url(request))
+    parties = {
+        a.id: sorted(code for code, _name in a.parties) for a in catalogue.agreements.values()
+    }
+
+    def rows():
+        for provision in provisions.iterator(chunk_size=2000):
+            facts = catalogue.agreements[provision.page_id]
+            yield _provision_row(provision, facts, parties[facts.id], f"{base_url}{facts.slug}/")
+
+    count = provisions.count() if fmt == "json" else None
+    return _respond(fmt, "msme-provisions", PROVISION_COLUMNS, rows(), {"count": count})
 
 
 def agreement_record(agreement, request, provisions):
-    parties = [c.iso3 for c in agreement.parties.all()]
+    facts = catalogues.for_page(agreement).agreements.get(agreement.pk)
+    if facts is not None:
+        parties = sorted(code for code, _name in facts.parties)
+    else:  # not published: not in the catalogue
+        parties = sorted(country.iso3 for country in agreement.parties.all())
     provisions = list(provisions)
-    record = _agreement_row(agreement, request, sorted(parties), len(provisions))
+    record = _agreement_row(agreement, request, parties, len(provisions))
     url = request.build_absolute_uri(agreement.get_url(request))
-    record["provisions"] = [_provision_row(p, request, sorted(parties), url) for p in provisions]
+    record["provisions"] = [_provision_row(p, facts or agreement, parties, url) for p in provisions]
     return record
 
 
@@ -258,24 +263,16 @@ def export_tprs(index, request, fmt):
     from .models import TPREntryPage
 
     f = explorer.parse_tpr_filters(request.GET)
-    entries = list(
-        explorer.filtered_tprs(index, f)
-        .order_by(*explorer.TPR_ORDERING[f.sort])
-        .defer_streamfields()
+    catalogue, _text_ids, reviews = explorer.matching_reviews(index, f)
+    entries = TPREntryPage.objects.in_bulk([r.id for r in reviews])
+    rows = (
+        _tpr_row(
+            entries[r.id],
+            request,
+            sorted(code for code, _name in r.members),
+            sorted(r.topics),
+        )
+        for r in reviews
+        if r.id in entries
     )
-    ids = [e.pk for e in entries]
-    members, topics = {}, {}
-    for entry_id, iso3 in (
-        TPREntryPage.members.through.objects.filter(tprentrypage_id__in=ids)
-        .order_by("country__iso3")
-        .values_list("tprentrypage_id", "country__iso3")
-    ):
-        members.setdefault(entry_id, []).append(iso3)
-    for entry_id, slug in (
-        TPREntryPage.topics.through.objects.filter(tprentrypage_id__in=ids)
-        .order_by("topic__slug")
-        .values_list("tprentrypage_id", "topic__slug")
-    ):
-        topics.setdefault(entry_id, []).append(slug)
-    rows = (_tpr_row(e, request, members.get(e.pk, []), topics.get(e.pk, [])) for e in entries)
-    return _respond(fmt, "msme-trade-policy-reviews", TPR_COLUMNS, rows, {"count": len(entries)})
+    return _respond(fmt, "msme-trade-policy-reviews", TPR_COLUMNS, rows, {"count": len(reviews)})

@@ -7,7 +7,7 @@ vocabulary (a translatable snippet), not hard-coded choices.
 """
 
 from django.db import models
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -24,16 +24,35 @@ from wagtail.search import index
 from msme_platform.core.models import BasePage
 from msme_platform.core.models.taxonomy import Country
 
+from .. import catalogue as catalogues
 from .. import explorer, exports
 from ..enums import AgreementType, CategoryGroup, LegalIntensity
 
 
-def country_index_url(page, request):
-    """Address of the country profiles in the page's language (profiles are ``<iso3>/``)."""
-    from msme_platform.core.models import CountryIndexPage
+class ChildRouteMixin:
+    """Find a child page and its specific type in one query instead of two.
 
-    index = CountryIndexPage.objects.live().filter(locale_id=page.locale_id).first()
-    return index.get_url(request) if index else ""
+    Wagtail looks a child up by slug, then loads its specific class; an index knows its
+    children's one type, so it asks for it directly. Sub-routes of the index come first.
+    """
+
+    child_model = None
+
+    def route(self, request, path_components):
+        if path_components and self.live:
+            try:
+                self.resolve_subpage("/" + "/".join(path_components) + "/")
+            except Http404:
+                child = (
+                    self.child_model.objects.filter(
+                        path__startswith=self.path, depth=self.depth + 1, slug=path_components[0]
+                    )
+                    .defer_streamfields()
+                    .first()
+                )
+                if child is not None:
+                    return child.route(request, path_components[1:])
+        return super().route(request, path_components)
 
 
 class ProvisionCategory(TranslatableMixin, index.Indexed, models.Model):
@@ -83,7 +102,7 @@ class ProvisionCategory(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class AgreementIndexPage(RoutablePageMixin, BasePage):
+class AgreementIndexPage(ChildRouteMixin, RoutablePageMixin, BasePage):
     """The agreements, the provisions explorer, comparison and open-data exports.
 
     Sub-routes rather than pages: they are views of the same records with other filters.
@@ -104,6 +123,10 @@ class AgreementIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("agreement index page")
+
+    @property
+    def child_model(self):
+        return AgreementPage
 
     def agreements(self):
         return AgreementPage.objects.live().filter(locale_id=self.locale_id)
@@ -327,6 +350,13 @@ class AgreementPage(RoutablePageMixin, BasePage):
     def entry_into_force_display(self):
         return self.entry_into_force_date or self.entry_into_force_year
 
+    @property
+    def entry_into_force(self):
+        """As in exports: YYYY-MM-DD, YYYY, or empty when not verified."""
+        if self.entry_into_force_date:
+            return self.entry_into_force_date.isoformat()
+        return str(self.entry_into_force_year or "")
+
     def extra_source_list(self):
         return [
             line.strip()
@@ -337,12 +367,17 @@ class AgreementPage(RoutablePageMixin, BasePage):
     @path("")
     def detail(self, request):
         provisions = self.provisions.select_related("category").order_by("sort_order", "pk")
+        catalogue = catalogues.for_page(self)
+        facts = catalogue.agreements.get(self.pk)
         return self.render(
             request,
             context_overrides={
                 "provision_list": provisions,
-                "parties": self.parties.all(),
-                "country_index_url": country_index_url(self, request),
+                # A preview or an unpublished page is not in the catalogue.
+                "parties": facts.parties
+                if facts
+                else [(c.iso3, c.name) for c in self.parties.all()],
+                "country_index_url": catalogue.country_index_url,
             },
         )
 

@@ -15,12 +15,13 @@ from wagtail.search import index
 from msme_platform.core.models import BasePage
 from msme_platform.core.models.taxonomy import Country, Topic
 
+from .. import catalogue as catalogues
 from .. import explorer, exports
 from ..enums import CoverageVerified
-from .agreements import country_index_url
+from .agreements import ChildRouteMixin
 
 
-class TPRIndexPage(RoutablePageMixin, BasePage):
+class TPRIndexPage(ChildRouteMixin, RoutablePageMixin, BasePage):
     template = "pages/policymaker_section/tpr_index_page.html"
     parent_page_types = ["policymaker_section.PolicymakerSectionPage"]
     subpage_types = ["policymaker_section.TPREntryPage"]
@@ -36,6 +37,10 @@ class TPRIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("Trade Policy Review index page")
+
+    @property
+    def child_model(self):
+        return TPREntryPage
 
     def entries(self):
         return TPREntryPage.objects.live().filter(locale_id=self.locale_id)
@@ -199,12 +204,23 @@ class TPREntryPage(RoutablePageMixin, BasePage):
     def detail(self, request):
         return self.render(
             request,
-            context_overrides={
-                "members_list": self.members.all(),
-                "topic_list": self.topics.all(),
-                "country_index_url": country_index_url(self, request),
-            },
+            context_overrides=self.detail_context(),
         )
+
+    def detail_context(self):
+        catalogue = catalogues.for_page(self)
+        facts = catalogue.reviews.get(self.pk)
+        if facts is None:  # a preview or an unpublished page is not in the catalogue
+            members = [(c.iso3, c.name) for c in self.members.all()]
+            topics = [t.name for t in self.topics.all()]
+        else:
+            members = facts.members
+            topics = sorted(catalogue.topics[slug] for slug in facts.topics)
+        return {
+            "members_list": members,
+            "topic_list": topics,
+            "country_index_url": catalogue.country_index_url,
+        }
 
     @path("json/")
     def as_json(self, request):
