@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Q
+from wagtail.models import Page
 
 VERSION_KEY = "policymaker:catalogue-version"
 TIMEOUT = 300
@@ -51,6 +52,7 @@ class AgreementFacts:
     parties: list = field(default_factory=list)  # [(iso3, name)]
     regions: set = field(default_factory=set)
     counts: dict = field(default_factory=dict)  # {(category code, intensity): n}
+    url: str = ""
 
     @property
     def party_codes(self):
@@ -73,6 +75,7 @@ class ReviewFacts:
     members: list = field(default_factory=list)  # [(iso3, name)]
     regions: set = field(default_factory=set)
     topics: set = field(default_factory=set)
+    url: str = ""
 
 
 @dataclass
@@ -84,6 +87,8 @@ class Catalogue:
     topics: dict = field(default_factory=dict)  # slug -> name
     categories: list = field(default_factory=list)  # [(code, name)] in display order
     country_index_url: str = ""
+    agreement_index_url: str = ""
+    review_index_url: str = ""
 
 
 def categories_for(locale_id):
@@ -98,26 +103,46 @@ def categories_for(locale_id):
     return sorted(by_code.values(), key=lambda c: (c.sort_order, c.name))
 
 
-SECTION_DEPTH = 3  # home is 2; the section is its child
-
-
 def for_page(page):
-    """The catalogue of the databases in ``page``'s section (any page below it)."""
-    section_path = page.path[: SECTION_DEPTH * page.steplen]
-    key = f"policymaker:catalogue:{section_path}:{page.locale_id}:{_version()}"
+    """The catalogue of the databases in ``page``'s language."""
+    return for_locale(page.locale_id)
+
+
+def for_locale(locale_id):
+    """One Policymaker section per language, so one catalogue per language."""
+    key = f"policymaker:catalogue:{locale_id}:{_version()}"
     found = cache.get(key)
     if found is None:
-        found = build(section_path, page.locale_id)
+        found = build(locale_id)
         cache.set(key, found, TIMEOUT)
     return found
 
 
-def build(section_path, locale_id):
+def build(locale_id):
     from msme_platform.core.models import CountryIndexPage
 
-    from .models import AgreementPage, Provision, TPREntryPage
+    from .models import AgreementIndexPage, AgreementPage, Provision, TPREntryPage, TPRIndexPage
 
     catalogue = Catalogue()
+    indexes = list(
+        Page.objects.live()
+        .filter(locale_id=locale_id)
+        .type(AgreementIndexPage, TPRIndexPage, CountryIndexPage)
+        .select_related("content_type")
+        .order_by("path")
+    )
+    for index in indexes:
+        model = index.content_type.model_class()
+        url = index.get_url() or ""
+        if issubclass(model, AgreementIndexPage) and not catalogue.agreement_index_url:
+            catalogue.agreement_index_url = url
+            section_path = index.path[: -index.steplen]
+        elif issubclass(model, TPRIndexPage) and not catalogue.review_index_url:
+            catalogue.review_index_url = url
+        elif issubclass(model, CountryIndexPage) and not catalogue.country_index_url:
+            catalogue.country_index_url = url
+    if not catalogue.agreement_index_url:
+        return catalogue
     agreements = AgreementPage.objects.live().filter(
         path__startswith=section_path, locale_id=locale_id
     )
@@ -217,6 +242,8 @@ def build(section_path, locale_id):
         catalogue.reviews[review_id].topics.add(slug)
         catalogue.topics[slug] = name
     catalogue.categories = [(c.code, c.name) for c in categories_for(locale_id)]
-    country_index = CountryIndexPage.objects.live().filter(locale_id=locale_id).first()
-    catalogue.country_index_url = (country_index.get_url() or "") if country_index else ""
+    for facts in catalogue.agreements.values():
+        facts.url = f"{catalogue.agreement_index_url}{facts.slug}/"
+    for facts in catalogue.reviews.values():
+        facts.url = f"{catalogue.review_index_url}{facts.slug}/"
     return catalogue
