@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class PolicymakerSectionConfig(AppConfig):
     name = "policymaker_section"
     verbose_name = _("Policymaker section")
+
+    def ready(self):
+        from . import importers, profiles, signals  # noqa: F401  (registration on import)
+
+        signals.connect()

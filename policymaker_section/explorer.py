@@ -1,0 +1,584 @@
+"""The filtered lists: agreements, provisions across agreements, Trade Policy Reviews.
+
+Filters and facet counts are computed from the section's cached catalogue (see
+``catalogue``), so a list costs one query for the page of results, plus one for a text
+search, whatever the data size. Facets are "disjunctive": each option's count says how
+many results there would be with that option added, every other filter kept. Choices
+within a facet are alternatives ("or"), except parties, where every chosen country must
+be a party ("agreements between Chile and Japan").
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+from . import catalogue as catalogues
+from . import filters as filtering
+from .enums import AgreementType, CoverageVerified, LegalIntensity
+
+AGREEMENT_SORTS = {
+    "name": _("Name (A to Z)"),
+    "-eif": _("Entry into force (newest first)"),
+    "eif": _("Entry into force (oldest first)"),
+    "-provisions": _("Most SME provisions first"),
+}
+PROVISION_SORTS = {
+    "agreement": _("Agreement, then order in the text"),
+    "category": _("Category"),
+    "-eif": _("Entry into force (newest first)"),
+    "eif": _("Entry into force (oldest first)"),
+}
+TPR_SORTS = {
+    "-year": _("Review year (newest first)"),
+    "year": _("Review year (oldest first)"),
+    "member": _("Member (A to Z)"),
+}
+AGREEMENT_FILTERS = {"party", "region", "category", "intensity", "type", "years", "in_force"}
+TPR_FILTERS = {"member", "region", "topic", "coverage", "years"}
+AGREEMENTS_PER_PAGE = 20
+PROVISIONS_PER_PAGE = 25
+TPRS_PER_PAGE = 20
+MAX_COMPARED = 3
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list
+
+    @property
+    def selected_count(self):
+        return sum(1 for option in self.options if option.selected)
+
+
+def _facet(name, label, counts, labels, selected, order=None):
+    """Options with a count, in ``order`` or by label, plus chosen values matching nothing."""
+    if order is None:
+        order = sorted(counts, key=lambda key: str(labels.get(key, key)).lower())
+    options = [
+        Option(key, labels.get(key, key), counts.get(key, 0), key in selected)
+        for key in order
+        if counts.get(key) or key in selected
+    ]
+    shown = {option.value for option in options}
+    options += [Option(key, key, 0, True) for key in selected if key not in shown]
+    return Facet(name, label, options)
+
+
+def _paginate(items, total, per_page, number):
+    paginator = Paginator(items, per_page)
+    paginator.count = total  # known from the facets: no COUNT query
+    return paginator.get_page(number)
+
+
+def _intensities(values):
+    return {"" if value == "none" else value for value in values}
+
+
+def _text_q(words, fields):
+    query = Q()
+    for word in words:
+        any_field = Q()
+        for name in fields:
+            any_field |= Q(**{f"{name}__icontains": word})
+        query &= any_field
+    return query
+
+
+PROVISION_TEXT_FIELDS = (
+    "summary",
+    "excerpt",
+    "article",
+    "chapter",
+    "page__title",
+    "page__short_name",
+)
+AGREEMENT_TEXT_FIELDS = ("title", "short_name", "note")
+
+
+# --- Agreement-level filtering on the catalogue
+
+
+def _agreement_passes(facts, f, skip=()):
+    if "party" not in skip and f.party and not set(f.party) <= facts.party_codes:
+        return False
+    if "region" not in skip and f.region and not facts.regions.intersection(f.region):
+        return False
+    if "type" not in skip and f.type and facts.agreement_type not in f.type:
+        return False
+    if f.year_from and (facts.year is None or facts.year < f.year_from):
+        return False
+    if f.year_to and (facts.year is None or facts.year > f.year_to):
+        return False
+    return "in_force" in skip or not f.in_force or facts.in_force
+
+
+def _provision_count(counts, f, skip=()):
+    """Provisions among ``counts`` that pass the category and intensity filters."""
+    categories = set(f.category) if "category" not in skip else set()
+    intensities = _intensities(f.intensity) if "intensity" not in skip else set()
+    return sum(
+        n
+        for (code, intensity), n in counts.items()
+        if (not categories or code in categories) and (not intensities or intensity in intensities)
+    )
+
+
+def _has_provisions(counts, f, skip=()):
+    filtering_provisions = (f.category and "category" not in skip) or (
+        f.intensity and "intensity" not in skip
+    )
+    return not filtering_provisions or _provision_count(counts, f, skip) > 0
+
+
+def parse_agreement_filters(query):
+    return filtering.parse(query, AGREEMENT_SORTS, AGREEMENT_FILTERS)
+
+
+def parse_provision_filters(query):
+    return filtering.parse(query, PROVISION_SORTS, AGREEMENT_FILTERS)
+
+
+def agreement_text_ids(index, words):
+    """Ids of agreements whose name, note or provisions contain every word (one query)."""
+    from .models import AgreementPage, Provision
+
+    if not words:
+        return None
+    query = Q()
+    for word in words:
+        query &= _text_q([word], AGREEMENT_TEXT_FIELDS) | Q(
+            pk__in=Provision.objects.filter(
+                _text_q([word], ("summary", "excerpt", "article", "chapter"))
+            ).values("page_id")
+        )
+    return set(
+        AgreementPage.objects.live()
+        .filter(locale_id=index.locale_id)
+        .filter(query)
+        .values_list("pk", flat=True)
+    )
+
+
+def matching_agreements(catalogue, f, text_ids):
+    return [
+        facts
+        for facts in catalogue.agreements.values()
+        if (text_ids is None or facts.id in text_ids)
+        and _agreement_passes(facts, f)
+        and _has_provisions(facts.counts, f)
+    ]
+
+
+def _sorted_agreements(agreements, sort):
+    if sort == "name":
+        return sorted(agreements, key=lambda a: (a.short_name.lower(), a.id))
+    if sort == "-provisions":
+        return sorted(agreements, key=lambda a: (-a.provision_total, a.short_name.lower()))
+    dated = sorted(
+        [a for a in agreements if a.year], key=lambda a: (a.entry_into_force, a.short_name)
+    )
+    if sort == "-eif":
+        dated.reverse()
+    return dated + sorted([a for a in agreements if not a.year], key=lambda a: a.short_name)
+
+
+def _labels(catalogue):
+    intensity_labels = {("none" if v == "" else v): label for v, label in LegalIntensity.choices}
+    return {
+        "category": dict(catalogue.categories),
+        "category_order": [code for code, _name in catalogue.categories],
+        "intensity": intensity_labels,
+        "type": dict(AgreementType.choices),
+    }
+
+
+def agreement_context(index, request):
+    f = parse_agreement_filters(request.GET)
+    catalogue = catalogues.for_page(index)
+    text_ids = agreement_text_ids(index, f.words)
+    candidates = [a for a in catalogue.agreements.values() if text_ids is None or a.id in text_ids]
+    counts = {name: Counter() for name in ("party", "region", "type", "category", "intensity")}
+    in_force = 0
+    matching = []
+    for a in candidates:
+        if _agreement_passes(a, f, {"region"}) and _has_provisions(a.counts, f):
+            counts["region"].update(a.regions)
+        if _agreement_passes(a, f, {"type"}) and _has_provisions(a.counts, f):
+            counts["type"][a.agreement_type] += 1
+        if a.in_force and _agreement_passes(a, f, {"in_force"}) and _has_provisions(a.counts, f):
+            in_force += 1
+        if not _agreement_passes(a, f):
+            continue
+        intensities = _intensities(f.intensity)
+        categories = set(f.category)
+        counts["category"].update({c for (c, i) in a.counts if not intensities or i in intensities})
+        counts["intensity"].update(
+            {i or "none" for (c, i) in a.counts if not categories or c in categories}
+        )
+        if _has_provisions(a.counts, f):
+            matching.append(a)
+            counts["party"].update(a.party_codes)
+    labels = _labels(catalogue)
+    results = _sorted_agreements(matching, f.sort)
+    page = _paginate(results, len(results), AGREEMENTS_PER_PAGE, request.GET.get("page"))
+    base_url = index.get_url(request)
+    for facts in page.object_list:
+        facts.url = f"{base_url}{facts.slug}/"
+        facts.type_label = labels["type"].get(facts.agreement_type, facts.agreement_type)
+    facets = [
+        _facet("party", _("Party"), counts["party"], catalogue.countries, f.party),
+        _facet("region", _("Region of a party"), counts["region"], catalogue.regions, f.region),
+        _facet(
+            "category",
+            _("Has a provision in category"),
+            counts["category"],
+            labels["category"],
+            f.category,
+            order=labels["category_order"],
+        ),
+        _facet(
+            "intensity",
+            _("Has a provision of legal intensity"),
+            counts["intensity"],
+            labels["intensity"],
+            f.intensity,
+            order=list(labels["intensity"]),
+        ),
+        _facet(
+            "type",
+            _("Agreement type"),
+            counts["type"],
+            labels["type"],
+            f.type,
+            order=AgreementType.values,
+        ),
+    ]
+    return {
+        "filters": f,
+        "facets": facets,
+        "in_force_count": in_force,
+        "sorts": AGREEMENT_SORTS,
+        "results": page,
+        "total": len(results),
+        "query_string": request.GET.urlencode(),
+    }
+
+
+# --- Provisions
+
+
+def provision_text_counts(index, catalogue, words):
+    """``{agreement id: {(category, intensity): n}}`` for provisions containing every word."""
+    from .models import Provision
+
+    if not words:
+        return None
+    found = {}
+    rows = (
+        Provision.objects.filter(page_id__in=list(catalogue.agreements))
+        .filter(_text_q(words, PROVISION_TEXT_FIELDS))
+        .order_by()
+        .values_list("page_id", "category__code", "legal_intensity")
+        .annotate(n=Count("pk"))
+    )
+    for page_id, code, intensity, n in rows:
+        found.setdefault(page_id, {})[(code, intensity)] = n
+    return found
+
+
+PROVISION_ORDERING = {
+    "agreement": ["page__title", "page_id", "sort_order", "pk"],
+    "category": ["category__sort_order", "category__code", "page__title", "sort_order", "pk"],
+    "-eif": ["-page__entry_into_force_year", "page__title", "sort_order", "pk"],
+    "eif": ["page__entry_into_force_year", "page__title", "sort_order", "pk"],
+}
+
+
+def matching_provisions(f, agreement_ids):
+    """Provisions of these agreements that pass the provision-level filters (a queryset)."""
+    from .models import Provision
+
+    provisions = Provision.objects.filter(page_id__in=agreement_ids)
+    if f.category:
+        provisions = provisions.filter(category__code__in=f.category)
+    if f.intensity:
+        provisions = provisions.filter(legal_intensity__in=_intensities(f.intensity))
+    if f.words:
+        provisions = provisions.filter(_text_q(f.words, PROVISION_TEXT_FIELDS))
+    return provisions.order_by(*PROVISION_ORDERING[f.sort])
+
+
+def provision_matches(catalogue, f, text_counts):
+    """``(agreement facts, counts)`` for agreements passing the agreement-level filters."""
+    for a in catalogue.agreements.values():
+        counts = a.counts if text_counts is None else text_counts.get(a.id, {})
+        yield a, counts
+
+
+def provision_context(index, request):
+    f = parse_provision_filters(request.GET)
+    catalogue = catalogues.for_page(index)
+    text_counts = provision_text_counts(index, catalogue, f.words)
+    counts = {name: Counter() for name in ("party", "region", "type", "category", "intensity")}
+    in_force = total = 0
+    matching_ids = []
+    categories, intensities = set(f.category), _intensities(f.intensity)
+    for a, provision_counts in provision_matches(catalogue, f, text_counts):
+        if not provision_counts:
+            continue
+        passing = _provision_count(provision_counts, f)
+        if _agreement_passes(a, f, {"region"}):
+            for region in a.regions:
+                counts["region"][region] += passing
+        if _agreement_passes(a, f, {"type"}):
+            counts["type"][a.agreement_type] += passing
+        if a.in_force and _agreement_passes(a, f, {"in_force"}):
+            in_force += passing
+        if not _agreement_passes(a, f):
+            continue
+        for (code, intensity), n in provision_counts.items():
+            if not intensities or intensity in intensities:
+                counts["category"][code] += n
+            if not categories or code in categories:
+                counts["intensity"][intensity or "none"] += n
+        if passing:
+            total += passing
+            matching_ids.append(a.id)
+            for party in a.party_codes:
+                counts["party"][party] += passing
+    results = matching_provisions(f, matching_ids).select_related("category")
+    page = _paginate(results, total, PROVISIONS_PER_PAGE, request.GET.get("page"))
+    base_url = index.get_url(request)
+    for provision in page.object_list:
+        provision.agreement = catalogue.agreements[provision.page_id]
+        provision.agreement_url = f"{base_url}{provision.agreement.slug}/"
+    labels = _labels(catalogue)
+    facets = [
+        _facet(
+            "category",
+            _("Category"),
+            counts["category"],
+            labels["category"],
+            f.category,
+            order=labels["category_order"],
+        ),
+        _facet("party", _("Party"), counts["party"], catalogue.countries, f.party),
+        _facet("region", _("Region of a party"), counts["region"], catalogue.regions, f.region),
+        _facet(
+            "intensity",
+            _("Legal intensity"),
+            counts["intensity"],
+            labels["intensity"],
+            f.intensity,
+            order=list(labels["intensity"]),
+        ),
+        _facet(
+            "type",
+            _("Agreement type"),
+            counts["type"],
+            labels["type"],
+            f.type,
+            order=AgreementType.values,
+        ),
+    ]
+    return {
+        "filters": f,
+        "facets": facets,
+        "in_force_count": in_force,
+        "sorts": PROVISION_SORTS,
+        "results": page,
+        "total": total,
+        "query_string": request.GET.urlencode(),
+    }
+
+
+def export_provision_ids(index, f):
+    """Agreement ids whose provisions an export of the provisions explorer covers."""
+    catalogue = catalogues.for_page(index)
+    return catalogue, [a.id for a in catalogue.agreements.values() if _agreement_passes(a, f)]
+
+
+# --- Compare
+
+
+def compare_context(index, request):
+    from .models import Provision
+
+    catalogue = catalogues.for_page(index)
+    codes = []
+    for raw in request.GET.getlist("a")[:10]:
+        code = raw.strip().lower()
+        if code and filtering.SLUG.fullmatch(code) and code not in codes:
+            codes.append(code)
+    notices = []
+    if len(codes) > MAX_COMPARED:
+        notices.append(_("Up to three agreements can be compared; the first three were kept."))
+        codes = codes[:MAX_COMPARED]
+    by_code = {a.code: a for a in catalogue.agreements.values()}
+    missing = [code for code in codes if code not in by_code]
+    if missing:
+        notices.append(
+            _("No agreement with the code %(codes)s; choose from the list.")
+            % {"codes": ", ".join(missing)}
+        )
+    chosen = [by_code[code] for code in codes if code in by_code]
+    base_url = index.get_url(request)
+    for facts in chosen:
+        facts.url = f"{base_url}{facts.slug}/"
+    rows = []
+    if len(chosen) >= 2:
+        cells = {}
+        for provision in (
+            Provision.objects.filter(page_id__in=[a.id for a in chosen])
+            .order_by("sort_order", "pk")
+            .select_related("category")
+        ):
+            provision.agreement_url = catalogue.agreements[provision.page_id].url
+            cells.setdefault((provision.category.code, provision.page_id), []).append(provision)
+        names = dict(catalogue.categories)
+        used = {code for code, _page in cells}
+        order = [code for code, _name in catalogue.categories if code in used]
+        order += sorted(used - set(order))
+        for code in order:
+            rows.append(
+                ((code, names.get(code, code)), [cells.get((code, a.id), []) for a in chosen])
+            )
+    elif codes or request.GET:
+        notices.append(_("Choose two or three agreements to compare."))
+    choices = sorted(
+        ((a.code, a.short_name) for a in catalogue.agreements.values()),
+        key=lambda pair: pair[1].lower(),
+    )
+    return {
+        "chosen": chosen,
+        "rows": rows,
+        "notices": notices,
+        "agreement_choices": choices,
+        "slots": [codes[i] if i < len(codes) else "" for i in range(MAX_COMPARED)],
+    }
+
+
+# --- Trade Policy Reviews
+
+
+TPR_TEXT_FIELDS = (
+    "title",
+    "note",
+    "msme_definition",
+    "programmes_mentioned",
+    "secretariat_report_symbol",
+    "government_report_symbol",
+)
+
+
+def parse_tpr_filters(query):
+    return filtering.parse(query, TPR_SORTS, TPR_FILTERS)
+
+
+def _review_passes(facts, f, skip=()):
+    if "member" not in skip and f.member and not {c for c, _n in facts.members} & set(f.member):
+        return False
+    if "region" not in skip and f.region and not facts.regions.intersection(f.region):
+        return False
+    if "topic" not in skip and f.topic and not facts.topics.intersection(f.topic):
+        return False
+    if "coverage" not in skip and f.coverage and facts.coverage not in f.coverage:
+        return False
+    if f.year_from and facts.year < f.year_from:
+        return False
+    return not (f.year_to and facts.year > f.year_to)
+
+
+def tpr_text_ids(index, words):
+    from .models import TPREntryPage
+
+    if not words:
+        return None
+    return set(
+        TPREntryPage.objects.live()
+        .filter(locale_id=index.locale_id)
+        .filter(_text_q(words, TPR_TEXT_FIELDS))
+        .values_list("pk", flat=True)
+    )
+
+
+def matching_reviews(index, f):
+    catalogue = catalogues.for_page(index)
+    text_ids = tpr_text_ids(index, f.words)
+    reviews = [
+        r
+        for r in catalogue.reviews.values()
+        if (text_ids is None or r.id in text_ids) and _review_passes(r, f)
+    ]
+    return catalogue, text_ids, _sorted_reviews(reviews, f.sort)
+
+
+def _sorted_reviews(reviews, sort):
+    if sort == "member":
+        return sorted(reviews, key=lambda r: (r.title.lower(), -r.year))
+    return sorted(reviews, key=lambda r: (r.year, r.title), reverse=sort == "-year")
+
+
+def tpr_context(index, request):
+    from .models import TPREntryPage
+
+    f = parse_tpr_filters(request.GET)
+    catalogue, text_ids, results = matching_reviews(index, f)
+    counts = {name: Counter() for name in ("member", "region", "topic", "coverage")}
+    for r in catalogue.reviews.values():
+        if text_ids is not None and r.id not in text_ids:
+            continue
+        if _review_passes(r, f, {"member"}):
+            counts["member"].update({c for c, _n in r.members})
+        if _review_passes(r, f, {"region"}):
+            counts["region"].update(r.regions)
+        if _review_passes(r, f, {"topic"}):
+            counts["topic"].update(r.topics)
+        if _review_passes(r, f, {"coverage"}):
+            counts["coverage"][r.coverage] += 1
+    page = _paginate(results, len(results), TPRS_PER_PAGE, request.GET.get("page"))
+    notes = dict(
+        TPREntryPage.objects.filter(pk__in=[r.id for r in page.object_list]).values_list(
+            "pk", "note"
+        )
+    )
+    base_url = index.get_url(request)
+    coverage_labels = dict(CoverageVerified.choices)
+    for facts in page.object_list:
+        facts.url = f"{base_url}{facts.slug}/"
+        facts.note = notes.get(facts.id, "")
+        facts.coverage_label = coverage_labels.get(facts.coverage, facts.coverage)
+    facets = [
+        _facet("member", _("Member"), counts["member"], catalogue.countries, f.member),
+        _facet("region", _("Region"), counts["region"], catalogue.regions, f.region),
+        _facet("topic", _("Topic"), counts["topic"], catalogue.topics, f.topic),
+        _facet(
+            "coverage",
+            _("MSME coverage"),
+            counts["coverage"],
+            coverage_labels,
+            f.coverage,
+            order=CoverageVerified.values,
+        ),
+    ]
+    return {
+        "filters": f,
+        "facets": facets,
+        "sorts": TPR_SORTS,
+        "results": page,
+        "total": len(results),
+        "query_string": request.GET.urlencode(),
+    }

@@ -1,0 +1,461 @@
+"""Regional trade agreements and their MSME provisions.
+
+An agreement is a page (delegates write and publish it through the workflow, and it has
+its own address); its provisions are inline, orderable rows of that page, so an agreement
+and its provisions are edited and published together. Provision categories are editable
+vocabulary (a translatable snippet), not hard-coded choices.
+"""
+
+from django.db import models
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+
+from msme_platform.core.models import BasePage
+from msme_platform.core.models.taxonomy import Country
+
+from .. import catalogue as catalogues
+from .. import explorer, exports
+from ..enums import AgreementType, CategoryGroup, LegalIntensity
+
+
+class ChildRouteMixin:
+    """Find a child page and its specific type in one query instead of two.
+
+    Wagtail looks a child up by slug, then loads its specific class; an index knows its
+    children's one type, so it asks for it directly. Sub-routes of the index come first.
+    """
+
+    child_model = None
+
+    def route(self, request, path_components):
+        if path_components and self.live:
+            try:
+                self.resolve_subpage("/" + "/".join(path_components) + "/")
+            except Http404:
+                child = (
+                    self.child_model.objects.filter(
+                        path__startswith=self.path, depth=self.depth + 1, slug=path_components[0]
+                    )
+                    .defer_streamfields()
+                    .first()
+                )
+                if child is not None:
+                    return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+
+class ProvisionCategory(TranslatableMixin, index.Indexed, models.Model):
+    """What an MSME provision does (after WTO staff working paper ERSD-2016-12)."""
+
+    code = models.CharField(
+        _("code"),
+        max_length=40,
+        help_text=_("A short, stable identifier used in web addresses, exports and imports."),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    group = models.CharField(
+        _("group"),
+        max_length=20,
+        choices=CategoryGroup.choices,
+        help_text=_("The family of provisions this category belongs to."),
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("One or two sentences a visitor sees.")
+    )
+    source_url = models.URLField(
+        _("source URL"),
+        max_length=500,
+        blank=True,
+        help_text=_("A source showing this category in use."),
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first in lists and comparisons.")
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("code")]),
+        FieldPanel("group"),
+        FieldPanel("description"),
+        FieldPanel("source_url"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("provision category")
+        verbose_name_plural = _("provision categories")
+        ordering = ["sort_order", "name"]
+        unique_together = [("translation_key", "locale"), ("code", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class AgreementIndexPage(ChildRouteMixin, RoutablePageMixin, BasePage):
+    """The agreements, the provisions explorer, comparison and open-data exports.
+
+    Sub-routes rather than pages: they are views of the same records with other filters.
+    """
+
+    template = "pages/policymaker_section/agreement_index_page.html"
+    parent_page_types = ["policymaker_section.PolicymakerSectionPage"]
+    subpage_types = ["policymaker_section.AgreementPage"]
+    max_count_per_parent = 1
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("A sentence or two above the list: what the agreements database holds."),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("agreement index page")
+
+    @property
+    def child_model(self):
+        return AgreementPage
+
+    def agreements(self):
+        return AgreementPage.objects.live().filter(locale_id=self.locale_id)
+
+    def provisions(self):
+        return Provision.objects.filter(page__live=True, page__locale_id=self.locale_id)
+
+    @path("")
+    def index(self, request):
+        context = explorer.agreement_context(self, request)
+        return self.render(request, context_overrides=context)
+
+    @path("provisions/")
+    def provision_explorer(self, request):
+        context = explorer.provision_context(self, request)
+        return self.render(
+            request,
+            context_overrides=context,
+            template="pages/policymaker_section/provision_explorer.html",
+        )
+
+    @path("provisions/<int:pk>/")
+    def provision_permalink(self, request, pk):
+        provision = get_object_or_404(self.provisions().select_related("page"), pk=pk)
+        return HttpResponseRedirect(provision.permalink(request))
+
+    @path("compare/")
+    def compare(self, request):
+        context = explorer.compare_context(self, request)
+        return self.render(
+            request,
+            context_overrides=context,
+            template="pages/policymaker_section/agreement_compare.html",
+        )
+
+    @path("export/<slug:fmt>/")
+    def export_agreements(self, request, fmt):
+        return exports.export_agreements(self, request, fmt)
+
+    @path("provisions/export/<slug:fmt>/")
+    def export_provisions(self, request, fmt):
+        return exports.export_provisions(self, request, fmt)
+
+    @path("open-data/")
+    def open_data(self, request):
+        return self.render(
+            request,
+            context_overrides={
+                "agreement_columns": exports.AGREEMENT_COLUMNS,
+                "provision_columns": exports.PROVISION_COLUMNS,
+                "tpr_columns": exports.TPR_COLUMNS,
+            },
+            template="pages/policymaker_section/open_data.html",
+        )
+
+
+class AgreementPage(RoutablePageMixin, BasePage):
+    """One regional trade agreement and, inline, its MSME provisions."""
+
+    template = "pages/policymaker_section/agreement_page.html"
+    parent_page_types = ["policymaker_section.AgreementIndexPage"]
+    subpage_types = []
+
+    code = models.SlugField(
+        _("code"),
+        max_length=80,
+        help_text=_(
+            "A short, stable identifier (for example cptpp) used in exports, comparisons "
+            "and imports. Do not change it once published."
+        ),
+    )
+    short_name = models.CharField(
+        _("short name"), max_length=120, help_text=_("The common abbreviation, e.g. CPTPP.")
+    )
+    agreement_type = models.CharField(
+        _("type"),
+        max_length=12,
+        choices=AgreementType.choices,
+        help_text=_("As in the WTO RTA database: FTA covers goods, EIA services."),
+    )
+    parties = ParentalManyToManyField(
+        Country,
+        verbose_name=_("parties"),
+        related_name="agreements",
+        blank=True,
+        help_text=_("Every party. The European Union is one party (EUN)."),
+    )
+    signature_date = models.DateField(
+        _("signature date"), null=True, blank=True, help_text=_("Leave empty if not verified.")
+    )
+    signature_year = models.PositiveSmallIntegerField(
+        _("signature year"),
+        null=True,
+        blank=True,
+        help_text=_("Fill in when only the year is verified."),
+    )
+    entry_into_force_date = models.DateField(
+        _("entry into force"), null=True, blank=True, help_text=_("Leave empty if not verified.")
+    )
+    entry_into_force_year = models.PositiveSmallIntegerField(
+        _("entry into force (year)"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Fill in when only the year is verified; filled from the date otherwise."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=255,
+        blank=True,
+        help_text=_("In your own words, e.g. 'in force', 'signed'. Empty if not verified."),
+    )
+    in_force = models.BooleanField(
+        _("in force"),
+        default=False,
+        help_text=_("Tick when the agreement is in force for at least some of its parties."),
+    )
+    has_sme_chapter = models.BooleanField(
+        _("dedicated SME chapter"),
+        null=True,
+        blank=True,
+        help_text=_("Yes, no, or unknown when not verified."),
+    )
+    sme_chapter_number = models.CharField(_("SME chapter number"), max_length=20, blank=True)
+    sme_chapter_title = models.CharField(_("SME chapter title"), max_length=255, blank=True)
+    wto_rta_id = models.PositiveIntegerField(
+        _("WTO RTA database id"),
+        null=True,
+        blank=True,
+        help_text=_("The id in the WTO RTA database (RTA-IS). Leave empty if not verified."),
+    )
+    wto_rta_url = models.URLField(
+        _("WTO RTA database link"),
+        max_length=500,
+        blank=True,
+        help_text=_("The agreement's page in the WTO RTA database, if verified."),
+    )
+    source_url = models.URLField(
+        _("source URL"),
+        max_length=500,
+        blank=True,
+        help_text=_("The main source for the SME chapter or provisions."),
+    )
+    extra_sources = models.TextField(
+        _("further sources"),
+        blank=True,
+        help_text=_("Other sources used for dates and status, one per line."),
+    )
+    note = models.TextField(
+        _("note"),
+        blank=True,
+        help_text=_("Context in one or two sentences, including what could not be verified."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("short_name"), FieldPanel("code")]),
+                FieldPanel("agreement_type"),
+                FieldPanel("parties"),
+            ],
+            heading=_("Agreement"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("signature_date"), FieldPanel("signature_year")]),
+                FieldRowPanel(
+                    [FieldPanel("entry_into_force_date"), FieldPanel("entry_into_force_year")]
+                ),
+                FieldRowPanel([FieldPanel("status"), FieldPanel("in_force")]),
+            ],
+            heading=_("Dates and status"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("has_sme_chapter"),
+                FieldRowPanel([FieldPanel("sme_chapter_number"), FieldPanel("sme_chapter_title")]),
+            ],
+            heading=_("SME chapter"),
+        ),
+        InlinePanel("provisions", heading=_("MSME provisions"), label=_("provision")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("wto_rta_id"), FieldPanel("wto_rta_url")]),
+                FieldPanel("source_url"),
+                FieldPanel("extra_sources"),
+                FieldPanel("note"),
+            ],
+            heading=_("Sources"),
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.AutocompleteField("short_name"),
+        index.SearchField("short_name"),
+        index.SearchField("note"),
+        index.FilterField("code"),
+        index.FilterField("agreement_type"),
+        index.FilterField("entry_into_force_year"),
+        index.FilterField("in_force"),
+        index.RelatedFields("provisions", [index.SearchField("summary")]),
+    ]
+
+    class Meta:
+        verbose_name = _("agreement page")
+        indexes = [models.Index(fields=["code"])]
+
+    def save(self, *args, **kwargs):
+        if self.entry_into_force_date:
+            self.entry_into_force_year = self.entry_into_force_date.year
+        if self.signature_date:
+            self.signature_year = self.signature_date.year
+        super().save(*args, **kwargs)
+
+    @property
+    def signature_display(self):
+        return self.signature_date or self.signature_year
+
+    @property
+    def entry_into_force_display(self):
+        return self.entry_into_force_date or self.entry_into_force_year
+
+    @property
+    def entry_into_force(self):
+        """As in exports: YYYY-MM-DD, YYYY, or empty when not verified."""
+        if self.entry_into_force_date:
+            return self.entry_into_force_date.isoformat()
+        return str(self.entry_into_force_year or "")
+
+    def extra_source_list(self):
+        return [
+            line.strip()
+            for line in self.extra_sources.replace(";", "\n").split("\n")
+            if line.strip()
+        ]
+
+    @path("")
+    def detail(self, request):
+        provisions = self.provisions.select_related("category").order_by("sort_order", "pk")
+        catalogue = catalogues.for_page(self)
+        facts = catalogue.agreements.get(self.pk)
+        return self.render(
+            request,
+            context_overrides={
+                "provision_list": provisions,
+                # A preview or an unpublished page is not in the catalogue.
+                "parties": facts.parties
+                if facts
+                else [(c.iso3, c.name) for c in self.parties.all()],
+                "country_index_url": catalogue.country_index_url,
+            },
+        )
+
+    @path("json/")
+    def as_json(self, request):
+        return JsonResponse(
+            exports.agreement_record(self, request, self.provisions.select_related("category")),
+            json_dumps_params={"ensure_ascii": False, "indent": 2},
+        )
+
+
+class Provision(Orderable):
+    """One MSME-related article (or part of one) of an agreement, in one category."""
+
+    page = ParentalKey(AgreementPage, on_delete=models.CASCADE, related_name="provisions")
+    chapter = models.CharField(
+        _("chapter"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Number and title as in the text, e.g. '24 Small and Medium-Sized Enterprises'."
+        ),
+    )
+    article = models.CharField(
+        _("article"),
+        max_length=255,
+        blank=True,
+        help_text=_("Number and title as in the text, e.g. '24.1 Information Sharing'."),
+    )
+    category = models.ForeignKey(
+        ProvisionCategory,
+        verbose_name=_("category"),
+        on_delete=models.PROTECT,
+        related_name="provisions",
+        help_text=_("What the provision does. Categories are edited under Snippets."),
+    )
+    legal_intensity = models.CharField(
+        _("legal intensity"),
+        max_length=20,
+        choices=LegalIntensity.choices,
+        blank=True,
+        help_text=_("Binding ('shall'), best endeavour ('shall endeavour'), or hortatory ('may')."),
+    )
+    summary = models.TextField(
+        _("plain-language summary"),
+        help_text=_("What the provision does, in your own words, in one or two sentences."),
+    )
+    excerpt = models.TextField(
+        _("excerpt"),
+        blank=True,
+        help_text=_("Optional: a short quotation of the text (a sentence or two)."),
+    )
+    source_url = models.URLField(
+        _("source URL"),
+        max_length=500,
+        blank=True,
+        help_text=_("Where the text of this provision can be read."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("chapter"), FieldPanel("article")]),
+        FieldRowPanel([FieldPanel("category"), FieldPanel("legal_intensity")]),
+        FieldPanel("summary"),
+        FieldPanel("excerpt"),
+        FieldPanel("source_url"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("provision")
+        verbose_name_plural = _("provisions")
+        indexes = [models.Index(fields=["category", "page"])]
+
+    def __str__(self):
+        return f"{self.article or self.chapter} ({self.category_id})"
+
+    @property
+    def anchor(self):
+        return f"provision-{self.pk}"
+
+    def permalink(self, request=None):
+        return f"{self.page.get_url(request)}#{self.anchor}"
