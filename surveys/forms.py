@@ -6,6 +6,7 @@ respondent can act on, in the page's language.
 """
 
 from django import forms
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
@@ -20,8 +21,18 @@ SCALE_CHOICES = [(str(n), str(n)) for n in range(1, 6)]
 HONEYPOT = "website"
 
 
+COUNTRY_CACHE_SECONDS = 600
+
+
 def country_choices(locale_id):
-    return [(c.iso3, c.name) for c in countries_for(locale_id).order_by("name")]
+    """``[(iso3, name)]`` in the visitor's language. Cached for ten minutes: every survey
+    and forum page needs them, and country names change a few times a year."""
+    key = f"surveys:countries:{locale_id}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = list(countries_for(locale_id).order_by("name").values_list("iso3", "name"))
+        cache.set(key, choices, COUNTRY_CACHE_SECONDS)
+    return choices
 
 
 class ProtectedFormMixin(forms.Form):

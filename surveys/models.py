@@ -8,6 +8,7 @@ Public code reads only ``.approved()`` records.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -18,10 +19,11 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, AbstractFormSubmission
 from wagtail.fields import RichTextField
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from msme_platform.core.models import BasePage, countries_for
+from msme_platform.core.models import BasePage
 
 from .enums import EnterpriseSize, ModerationStatus, SurveyFieldType
 
@@ -89,12 +91,34 @@ class SurveyIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["surveys"] = self.children_of_type(SurveyPage)
-        context["forums"] = self.children_of_type(DialogueForumPage)
+        children = list(
+            self.get_children()
+            .live()
+            .public()
+            .type(SurveyPage, DialogueForumPage)
+            .select_related("locale", "content_type")
+        )
+        survey_type = ContentType.objects.get_for_model(SurveyPage)
+        context["surveys"] = [p for p in children if p.content_type_id == survey_type.pk]
+        context["forums"] = [p for p in children if p.content_type_id != survey_type.pk]
         return context
 
-    def children_of_type(self, model):
-        return model.objects.child_of(self).live().public().select_related("locale")
+    def route(self, request, path_components):
+        """The child page as its own type in one query (Wagtail's default takes two)."""
+        if path_components:
+            slug, *rest = path_components
+            child = (
+                Page.objects.child_of(self)
+                .filter(slug=slug)
+                .select_related("surveypage", "dialogueforumpage")
+                .first()
+            )
+            specific = child and (
+                getattr(child, "surveypage", None) or getattr(child, "dialogueforumpage", None)
+            )
+            if specific is not None:
+                return specific.route(request, rest)
+        return super().route(request, path_components)
 
 
 class SurveyFormField(AbstractFormField):
@@ -304,7 +328,9 @@ class DialogueForumPage(BasePage):
         )
         names = {}
         if any(post.country_code for post in posts):
-            names = dict(countries_for(self.locale_id).values_list("iso3", "name"))
+            from .forms import country_choices
+
+            names = dict(country_choices(self.locale_id))
         replies = {}
         for post in posts:
             post.country_name = names.get(post.country_code, post.country_code)

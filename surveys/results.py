@@ -7,12 +7,24 @@ counted fewer than ``MIN_RESPONSES`` times is shown as "fewer than 5", not as a 
 
 from collections import Counter
 
-from msme_platform.core.models import countries_for
+from django.core.cache import cache
 
 from .enums import AGGREGATED_TYPES, EnterpriseSize, Sector, SurveyFieldType
-from .forms import SCALE_CHOICES
+from .forms import SCALE_CHOICES, country_choices
 
 MIN_RESPONSES = 5
+# Results are recounted at most once a minute per survey and language, so a popular
+# results page does not read every response on every request.
+CACHE_SECONDS = 60
+
+
+def cached_results(page):
+    key = f"surveys:results:{page.pk}"
+    result = cache.get(key)
+    if result is None:
+        result = survey_results_for(page)
+        cache.set(key, result, CACHE_SECONDS)
+    return result
 
 
 def _options(field, locale_id, country_names):
@@ -40,7 +52,7 @@ def survey_results_for(page):
         return result
     country_names = None
     if any(f.field_type == SurveyFieldType.COUNTRY for f in fields):
-        country_names = dict(countries_for(page.locale_id).values_list("iso3", "name"))
+        country_names = dict(country_choices(page.locale_id))
     questions = []
     for field in fields:
         counts = Counter()

@@ -13,7 +13,7 @@ from . import protection
 from .enums import ModerationStatus, SurveyFieldType
 from .forms import ForumPostForm
 from .models import ForumPost, SurveyResponse
-from .results import survey_results_for
+from .results import cached_results
 
 
 def _render(page, request, template, status=200, **extra):
@@ -101,7 +101,7 @@ def store_response(page, form, client):
 def survey_results(page, request):
     if not page.results_public:
         return _render(page, request, page.results_template, status=404, results=None)
-    return _render(page, request, page.results_template, results=survey_results_for(page))
+    return _render(page, request, page.results_template, results=cached_results(page))
 
 
 def _is_staff_author(user):
