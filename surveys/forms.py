@@ -147,6 +147,8 @@ def display_answer(field, value):
     """An answer as text for moderators and exports (codes turned into names)."""
     if value in (None, "", []):
         return ""
+    if field.field_type == SurveyFieldType.COUNTRY:
+        return dict(country_choices(None)).get(value, value)
     if field.field_type == SurveyFieldType.ENTERPRISE_SIZE:
         return str(dict(EnterpriseSize.choices).get(value, value))
     if field.field_type == SurveyFieldType.SECTOR:
