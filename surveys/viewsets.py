@@ -9,7 +9,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from msme_platform.core.models import Country
 
@@ -23,6 +23,19 @@ def country_choices():
         .order_by("name")
         .values_list("iso3", "name")
     )
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value):
+    """Respondents' text must not run as a formula when the CSV opens in a spreadsheet
+    (Wagtail already guards XLSX cells, not CSV ones)."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+class ExportIndexView(IndexView):
+    custom_value_preprocess = {**IndexView.custom_value_preprocess, str: {"csv": csv_safe}}
 
 
 class SurveyResponseFilterSet(WagtailFilterSet):
@@ -57,6 +70,7 @@ class ForumPostFilterSet(WagtailFilterSet):
 
 class SurveyResponseViewSet(SnippetViewSet):
     model = SurveyResponse
+    index_view_class = ExportIndexView
     icon = "form"
     menu_label = _("Survey responses")
     filterset_class = SurveyResponseFilterSet
@@ -100,6 +114,7 @@ class SurveyResponseViewSet(SnippetViewSet):
 
 class ForumPostViewSet(SnippetViewSet):
     model = ForumPost
+    index_view_class = ExportIndexView
     icon = "comment"
     menu_label = _("Forum posts")
     filterset_class = ForumPostFilterSet

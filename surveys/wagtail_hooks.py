@@ -1,6 +1,7 @@
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
@@ -33,9 +34,10 @@ class WaitingForModerationPanel(Component):
             "</ul></section>",
             _("Waiting for moderation"),
             _list_url(SurveyResponse),
-            _("%(count)d survey responses") % {"count": responses},
+            ngettext("%(count)d survey response", "%(count)d survey responses", responses)
+            % {"count": responses},
             _list_url(ForumPost),
-            _("%(count)d forum posts") % {"count": posts},
+            ngettext("%(count)d forum post", "%(count)d forum posts", posts) % {"count": posts},
         )
 
 

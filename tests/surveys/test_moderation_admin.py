@@ -202,3 +202,22 @@ def test_anonymous_visitor_is_sent_to_login(client, responses):
     response = client.get(url(SurveyResponse, "inspect", responses[0].pk))
     assert response.status_code == 302
     assert "login" in response["Location"]
+
+
+def test_csv_export_defuses_spreadsheet_formulas(client, secretariat, survey):
+    client.post(survey.url, answers(story='=HYPERLINK("http://evil.example")'))
+    login(client, secretariat)
+    export = client.get(url(SurveyResponse, "list"), {"export": "csv"})
+    body = b"".join(export.streaming_content).decode()
+    rows = list(csv.reader(io.StringIO(body)))
+    answers_cell = rows[1][-1]
+    assert "Tell us more: =HYPERLINK" in answers_cell  # inside the cell, not at its start
+    assert not any(cell.startswith("=") for row in rows for cell in row)
+
+
+def test_forum_csv_export_prefixes_formulas(client, secretariat, forum):
+    ForumPost.objects.create(page=forum, name="@evil", text="=1+1", status="new")
+    login(client, secretariat)
+    export = client.get(url(ForumPost, "list"), {"export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    assert "'=1+1" in rows[1] and "'@evil" in rows[1]
