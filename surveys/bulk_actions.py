@@ -19,6 +19,18 @@ class ModerateBulkAction(SnippetBulkAction):
 
         return [SurveyResponse, ForumPost]
 
+    def get_all_objects_in_listing_query(self, parent_id):
+        """ "Select all in listing": only what the listing's filters select (when the
+        request carries them), never more; the confirmation page lists every item."""
+        from .viewsets import ForumPostFilterSet, SurveyResponseFilterSet
+
+        filterset_class = {
+            "surveyresponse": SurveyResponseFilterSet,
+            "forumpost": ForumPostFilterSet,
+        }[self.model._meta.model_name]
+        filterset = filterset_class(self.request.GET, queryset=self.model.objects.all())
+        return filterset.qs.values_list("pk", flat=True)
+
     def check_perm(self, obj):
         return self.permission_policy.user_has_permission_for_instance(
             self.request.user, "change", obj

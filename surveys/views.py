@@ -6,6 +6,7 @@ the form comes back with everything the respondent typed and a message per field
 
 from django.db import IntegrityError, transaction
 from django.template.response import TemplateResponse
+from django.utils import timezone
 
 from msme_platform.core import roles
 
@@ -179,6 +180,7 @@ def store_post(page, form, client, staff_user=None):
                 is_official=bool(staff_user),
                 author=staff_user,
                 moderator=staff_user,
+                moderated_at=timezone.now() if staff_user else None,
                 client_hash="" if staff_user else client,
                 form_token=form.token_nonce,
             )

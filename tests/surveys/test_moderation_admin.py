@@ -221,3 +221,11 @@ def test_forum_csv_export_prefixes_formulas(client, secretariat, forum):
     export = client.get(url(ForumPost, "list"), {"export": "csv"})
     rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
     assert "'=1+1" in rows[1] and "'@evil" in rows[1]
+
+
+def test_select_all_in_listing_keeps_to_the_filter(client, secretariat, responses):
+    login(client, secretariat)
+    action = reverse("wagtail_bulk_action", args=("surveys", "surveyresponse", "moderate-reject"))
+    client.post(action + "?id=all&country_code=FRA&status=new", {})
+    rejected = set(SurveyResponse.objects.filter(status="rejected").values_list("pk", flat=True))
+    assert rejected == {responses[1].pk}
