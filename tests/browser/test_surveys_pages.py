@@ -113,3 +113,15 @@ def test_forum_post_shows_awaiting_moderation(browser, site, artifacts, quick_fi
     page.screenshot(path=str(artifacts / "forum-posted-360.png"), full_page=True)
     context.close()
     assert ForumPost.objects.get().status == ModerationStatus.NEW
+
+
+def test_results_fit_a_phone_screen(browser, site, artifacts):
+    _approved_responses(6)
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(site.url + SURVEY + "results/")
+    expect(page.get_by_text("Based on 6 checked responses.")).to_be_visible()
+    page.screenshot(path=str(artifacts / "survey-results-360.png"), full_page=True)
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert scroll_width <= 360

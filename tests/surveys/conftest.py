@@ -93,3 +93,8 @@ def delegate(db):
 @pytest.fixture
 def reviewer(db):
     return UserFactory(groups=[roles.REVIEWERS])
+
+
+@pytest.fixture
+def observer(db):
+    return UserFactory(groups=[roles.OBSERVERS])

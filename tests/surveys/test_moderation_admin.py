@@ -123,7 +123,7 @@ def test_dashboard_shows_number_waiting_to_secretariat_only(
 
 
 # Permission boundaries: every role but the Secretariat is refused.
-REFUSED_ROLES = ["delegate", "reviewer"]
+REFUSED_ROLES = ["delegate", "reviewer", "observer"]
 
 
 def _refused(response):
