@@ -259,6 +259,9 @@ class SurveyResponse(ModeratedMixin, AbstractFormSubmission):
     class Meta:
         verbose_name = _("survey response")
         verbose_name_plural = _("survey responses")
+        permissions = [
+            ("view_results", _("Can see aggregated survey results (no personal data)")),
+        ]
         ordering = ["-submit_time", "-pk"]
         indexes = [models.Index(fields=["page", "status", "submit_time"])]
 

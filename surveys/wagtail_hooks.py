@@ -1,8 +1,10 @@
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 
@@ -42,8 +44,6 @@ class WaitingForModerationPanel(Component):
 
 
 def _list_url(model):
-    from django.urls import reverse
-
     return reverse(model.snippet_viewset.get_url_name("list"))
 
 
@@ -68,3 +68,28 @@ def record_moderator(request, instance):
         type(instance).objects.filter(pk=instance.pk).update(
             moderator=request.user, moderated_at=timezone.now()
         )
+
+
+@hooks.register("register_admin_urls")
+def results_urls():
+    from . import admin_views
+
+    return [
+        path("survey-results/", admin_views.results_index, name="surveys_results_index"),
+        path("survey-results/<int:pk>/", admin_views.results_detail, name="surveys_results_detail"),
+    ]
+
+
+class ResultsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("surveys.view_results")
+
+
+@hooks.register("register_admin_menu_item")
+def results_menu_item():
+    return ResultsMenuItem(
+        gettext_lazy("Survey results"),
+        reverse("surveys_results_index"),
+        icon_name="form",
+        order=250,
+    )

@@ -229,3 +229,28 @@ def test_select_all_in_listing_keeps_to_the_filter(client, secretariat, response
     client.post(action + "?id=all&country_code=FRA&status=new", {})
     rejected = set(SurveyResponse.objects.filter(status="rejected").values_list("pk", flat=True))
     assert rejected == {responses[1].pk}
+
+
+def test_delegate_sees_aggregated_results_in_the_admin_without_personal_data(
+    client, delegate, survey
+):
+    for _ in range(6):
+        client.post(survey.url, answers(story="my private story"))
+    SurveyResponse.objects.update(status=ModerationStatus.APPROVED)
+    survey.results_public = False
+    survey.save_revision().publish()
+    login(client, delegate)
+    index = client.get(reverse("surveys_results_index"))
+    assert index.status_code == 200 and survey.title in index.content.decode()
+    detail = client.get(reverse("surveys_results_detail", args=[survey.pk]))
+    html = detail.content.decode()
+    assert detail.status_code == 200
+    assert "Based on 6 approved responses." in html
+    assert "Kenya" in html
+    assert "my private story" not in html
+
+
+@pytest.mark.parametrize("role", ["reviewer", "observer"])
+def test_roles_without_results_permission_are_refused(client, request, survey, role):
+    login(client, request.getfixturevalue(role))
+    assert _refused(client.get(reverse("surveys_results_detail", args=[survey.pk])))
