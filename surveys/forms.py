@@ -1,0 +1,194 @@
+"""Public forms: survey questions built from the form builder, and forum posts.
+
+Both carry the same protection (``ProtectedFormMixin``): a one-time token, a honeypot
+and a consent box where the survey asks for one. Every limit has a message a
+respondent can act on, in the page's language.
+"""
+
+from django import forms
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+
+from msme_platform.core.models import countries_for
+
+from . import protection
+from .enums import EnterpriseSize, Sector, SurveyFieldType
+
+SHORT_TEXT_MAX = 255
+LONG_TEXT_MAX = 5000
+SCALE_CHOICES = [(str(n), str(n)) for n in range(1, 6)]
+HONEYPOT = "website"
+
+
+COUNTRY_CACHE_SECONDS = 600
+
+
+def country_choices(locale_id):
+    """``[(iso3, name)]`` in the visitor's language. Cached for ten minutes: every survey
+    and forum page needs them, and country names change a few times a year."""
+    key = f"surveys:countries:{locale_id}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = list(countries_for(locale_id).order_by("name").values_list("iso3", "name"))
+        cache.set(key, choices, COUNTRY_CACHE_SECONDS)
+    return choices
+
+
+class ProtectedFormMixin(forms.Form):
+    """The token and the honeypot. The view reads ``token_nonce``, ``token_issued``
+    and ``honeypot_filled`` after validation to decide what to do."""
+
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Named like a field bots love; hidden from people by CSS and from assistive
+    # technology by aria-hidden on its wrapper, and skipped by the tab order.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["form_token"] = protection.make_token()
+
+    def clean_form_token(self):
+        token = protection.read_token(self.cleaned_data.get("form_token"))
+        if token is None:
+            raise forms.ValidationError(
+                _(
+                    "This form was open too long or was changed. Your answers are kept below: "
+                    "please check them and send the form again."
+                ),
+                code="token",
+            )
+        self.token_nonce, self.token_issued = token
+        return self.cleaned_data["form_token"]
+
+    @property
+    def honeypot_filled(self):
+        return bool(self.cleaned_data.get(HONEYPOT))
+
+    @property
+    def filled_too_fast(self):
+        return protection.filled_too_fast(self.token_issued)
+
+    def renew_token(self):
+        """A fresh token in the re-rendered form, so the next send is accepted."""
+        data = self.data.copy()
+        data["form_token"] = protection.make_token()
+        self.data = data
+
+    def visible_answer_fields(self):
+        return [f for f in self if f.name not in ("form_token", HONEYPOT)]
+
+
+class SurveyForm(ProtectedFormMixin, BaseForm):
+    pass
+
+
+class SurveyFormBuilder(FormBuilder):
+    """The form builder's field types plus scale, country, enterprise size and sector.
+
+    Choices are validated by Django's ``ChoiceField``: a value forged in the POST is
+    refused with a message, never stored.
+    """
+
+    def __init__(self, fields, locale_id=None, consent_text=""):
+        super().__init__(fields)
+        self.locale_id = locale_id
+        self.consent_text = consent_text
+
+    def create_singleline_field(self, field, options):
+        options["max_length"] = SHORT_TEXT_MAX
+        return forms.CharField(**options)
+
+    def create_multiline_field(self, field, options):
+        options["max_length"] = LONG_TEXT_MAX
+        options["widget"] = forms.Textarea(attrs={"rows": 5})
+        return forms.CharField(**options)
+
+    def create_scale_field(self, field, options):
+        options["choices"] = SCALE_CHOICES
+        options["widget"] = forms.RadioSelect(attrs={"class": "scale"})
+        return forms.ChoiceField(**options)
+
+    def create_country_field(self, field, options):
+        options["choices"] = [("", _("Choose a country")), *country_choices(self.locale_id)]
+        return forms.ChoiceField(**options)
+
+    def create_enterprise_size_field(self, field, options):
+        options["choices"] = EnterpriseSize.choices
+        options["widget"] = forms.RadioSelect
+        return forms.ChoiceField(**options)
+
+    def create_sector_field(self, field, options):
+        options["choices"] = [("", _("Choose a sector")), *Sector.choices]
+        return forms.ChoiceField(**options)
+
+    def create_dropdown_field(self, field, options):
+        options["choices"] = [("", _("Choose one")), *self.get_formatted_field_choices(field)]
+        return forms.ChoiceField(**options)
+
+    def get_form_class(self):
+        attrs = dict(self.formfields)
+        if self.consent_text:
+            attrs["consent"] = forms.BooleanField(
+                label=self.consent_text,
+                required=True,
+                error_messages={"required": _("Please tick this box to agree, or do not send.")},
+            )
+        return type("SurveyForm", (SurveyForm,), attrs)
+
+
+def display_answer(field, value):
+    """An answer as text for moderators and exports (codes turned into names)."""
+    if value in (None, "", []):
+        return ""
+    if field.field_type == SurveyFieldType.COUNTRY:
+        return dict(country_choices(None)).get(value, value)
+    if field.field_type == SurveyFieldType.ENTERPRISE_SIZE:
+        return str(dict(EnterpriseSize.choices).get(value, value))
+    if field.field_type == SurveyFieldType.SECTOR:
+        return str(dict(Sector.choices).get(value, value))
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+class ForumPostForm(ProtectedFormMixin):
+    name = forms.CharField(
+        label=_("Name or pseudonym"),
+        max_length=80,
+        help_text=_("Shown with your post. You need not give your real name."),
+    )
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    enterprise_size = forms.ChoiceField(
+        label=_("Enterprise size"),
+        required=False,
+        choices=[("", _("Prefer not to say")), *EnterpriseSize.choices],
+    )
+    text = forms.CharField(
+        label=_("Your question or comment"),
+        max_length=LONG_TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    parent = forms.IntegerField(label=_("In reply to"), widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, locale_id=None, threads=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [
+            ("", _("Prefer not to say")),
+            *country_choices(locale_id),
+        ]
+        self.thread_ids = {post.pk for post in threads}
+
+    def clean_parent(self):
+        parent = self.cleaned_data.get("parent")
+        if parent and parent not in self.thread_ids:
+            raise forms.ValidationError(
+                _("The post you are replying to is not published here."), code="parent"
+            )
+        return parent
