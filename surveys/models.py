@@ -246,6 +246,10 @@ class SurveyPage(AbstractForm, BasePage):
 class SurveyResponse(ModeratedMixin, AbstractFormSubmission):
     """One respondent's answers, kept in ``form_data`` under each question's name."""
 
+    # A response never shows on a cached page by itself: results are recounted on their
+    # own schedule (results.CACHE_SECONDS), so submissions must not empty the page cache.
+    page_cache_ignore = True
+
     consent = models.BooleanField(_("consent given"), default=False)
     consent_text = models.TextField(_("consent text agreed to"), blank=True)
     country_code = models.CharField(_("country"), max_length=3, blank=True, db_index=True)
@@ -348,6 +352,9 @@ class DialogueForumPage(BasePage):
 
 
 class ForumPost(ModeratedMixin):
+    # Forum pages carry a form (CSRF token) and are never in the page cache.
+    page_cache_ignore = True
+
     page = models.ForeignKey(
         "wagtailcore.Page", verbose_name=_("forum"), on_delete=models.CASCADE, related_name="+"
     )

@@ -7,6 +7,7 @@ the form comes back with everything the respondent typed and a message per field
 from django.db import IntegrityError, transaction
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 from msme_platform.core import roles
 
@@ -14,6 +15,7 @@ from . import protection
 from .enums import ModerationStatus, SurveyFieldType
 from .forms import ForumPostForm
 from .models import ForumPost, SurveyResponse
+from .results import CACHE_SECONDS as RESULTS_CACHE_SECONDS
 from .results import cached_results
 
 
@@ -102,7 +104,10 @@ def store_response(page, form, client):
 def survey_results(page, request):
     if not page.results_public:
         return _render(page, request, page.results_template, status=404, results=None)
-    return _render(page, request, page.results_template, results=cached_results(page))
+    response = _render(page, request, page.results_template, results=cached_results(page))
+    # Shared caches may keep the page no longer than the counts themselves are kept.
+    patch_cache_control(response, max_age=RESULTS_CACHE_SECONDS)
+    return response
 
 
 def _is_staff_author(user):

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from surveys.enums import ModerationStatus
 from surveys.models import ForumPost, SurveyResponse
+from tests.utils import sign_in
 
 from .conftest import answers
 
@@ -28,7 +29,8 @@ def responses(client, survey):
 
 
 def login(client, user):
-    client.force_login(user)
+    # Through the login form with a real code: the Secretariat must use two-factor sign-in.
+    sign_in(client, user)
     return client
 
 
