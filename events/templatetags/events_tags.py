@@ -1,0 +1,57 @@
+"""How an event's date and time read on every page: in its own zone, with the UTC offset."""
+
+from django import template
+from django.utils.formats import date_format, time_format
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+from events.enums import DatePrecision
+
+register = template.Library()
+
+
+def utc_offset(moment):
+    offset = moment.utcoffset()
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "−"
+    hours, minutes = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours:02d}:{minutes:02d}"
+
+
+def _day(value):
+    return date_format(value, "j F Y")
+
+
+@register.simple_tag
+def event_when(event):
+    """The event's dates as text (HTML), honest about what is not known."""
+    if event.precision == DatePrecision.MONTH:
+        start, last = event.local_start.date(), event.last_local_day
+        months = date_format(start, "F Y")
+        if (start.year, start.month) != (last.year, last.month):
+            months = f"{months} – {date_format(last, 'F Y')}"
+        return format_html(
+            '{} <span class="event-tbc">({})</span>', months, _("day to be confirmed")
+        )
+    if event.precision == DatePrecision.DAY:
+        start, last = event.local_start.date(), event.last_local_day
+        days = _day(start) if start == last else f"{_day(start)} – {_day(last)}"
+        return format_html("{}", days)
+    start, end = event.local_start, event.local_end
+    if start.date() == end.date():
+        text = f"{_day(start)}, {time_format(start, 'H:i')}–{time_format(end, 'H:i')}"
+    else:
+        text = (
+            f"{_day(start)}, {time_format(start, 'H:i')} – {_day(end)}, {time_format(end, 'H:i')}"
+        )
+    return format_html(
+        '<time datetime="{}" data-local-start="{}" data-local-end="{}" data-your-time="{}">{}</time> '
+        '<span class="event-zone">({}, {})</span>',
+        start.isoformat(),
+        event.starts_at.isoformat(),
+        event.ends_at.isoformat(),
+        _("In your time zone"),
+        text,
+        event.time_zone,
+        utc_offset(start),
+    )
