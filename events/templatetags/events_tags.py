@@ -45,7 +45,8 @@ def event_when(event):
             f"{_day(start)}, {time_format(start, 'H:i')} – {_day(end)}, {time_format(end, 'H:i')}"
         )
     return format_html(
-        '<time datetime="{}" data-local-start="{}" data-local-end="{}" data-your-time="{}">{}</time> '
+        '<time datetime="{}" data-local-start="{}" data-local-end="{}" '
+        'data-your-time="{}">{}</time> '
         '<span class="event-zone">({}, {})</span>',
         start.isoformat(),
         event.starts_at.isoformat(),
