@@ -621,6 +621,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             month=first,
             weeks=weeks,
             month_only=month_only,
+            has_events=bool(by_day),
             previous_month=previous if previous.year >= MIN_YEAR else None,
             next_month=after if after.year <= MAX_YEAR else None,
             today=timezone.localdate(),
