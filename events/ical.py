@@ -67,9 +67,16 @@ def build_calendar(events, request, name):
     cal.add("x-wr-calname", name)
     cal.add("x-published-ttl", "PT1H")
     cal.add("refresh-interval", datetime.timedelta(hours=1), parameters={"VALUE": "DURATION"})
+    days = []
     for event in events:
         cal.add_component(event_component(event, request))
-    cal.add_missing_timezones()
+        if event.precision == DatePrecision.TIME:
+            days += [event.local_start.date(), event.local_end.date()]
+    if days:
+        # Only the transitions the events need, a year either side: short, and read
+        # correctly by parsers that mishandle long RDATE lists.
+        margin = datetime.timedelta(days=366)
+        cal.add_missing_timezones(first_date=min(days) - margin, last_date=max(days) + margin)
     return cal.to_ical()
 
 
