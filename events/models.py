@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Min, Q
+from django.db.models import Count, Min, Q
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -24,20 +24,23 @@ from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
 from wagtail.search import index
 
 from msme_platform.core.models import BasePage
 
 from . import timing
+from .blocks import DocumentBlock, RecordingBlock, SpeakerBlock
 from .embeds import player_url, provider_name
 from .enums import DatePrecision, EventState, EventStatus, EventType
 
 CACHE_SECONDS = 60 * 60
+# The index's own routes: an event cannot take these addresses.
+RESERVED_SLUGS = {"past", "calendar", "ical"}
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
 
@@ -152,6 +155,19 @@ class EventPage(RoutablePageMixin, BasePage):
             "offered as a player that loads only when the visitor asks."
         ),
     )
+    speakers = StreamField([("speaker", SpeakerBlock())], blank=True, verbose_name=_("speakers"))
+    recordings = StreamField(
+        [("recording", RecordingBlock())],
+        blank=True,
+        verbose_name=_("recordings"),
+        help_text=_("Shown first once the event is over."),
+    )
+    documents = StreamField(
+        [("document", DocumentBlock())],
+        blank=True,
+        verbose_name=_("documents"),
+        help_text=_("Programme, slides, reports."),
+    )
     topics = ParentalManyToManyField("core.Topic", verbose_name=_("topics"), blank=True)
     source_url = models.URLField(
         _("source URL"),
@@ -196,9 +212,9 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("organiser"),
         FieldPanel("website_url"),
         FieldPanel("body"),
-        InlinePanel("speakers", heading=_("Speakers"), label=_("speaker")),
-        InlinePanel("recordings", heading=_("Recordings"), label=_("recording")),
-        InlinePanel("documents", heading=_("Documents"), label=_("document")),
+        FieldPanel("speakers"),
+        FieldPanel("recordings"),
+        FieldPanel("documents"),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel([FieldPanel("source_url"), FieldPanel("source_note")], heading=_("Source")),
     ]
@@ -238,7 +254,13 @@ class EventPage(RoutablePageMixin, BasePage):
     def clean(self):
         super().clean()
         errors = {}
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = _("“%(slug)s” is the address of a list of events: choose another.") % {
+                "slug": self.slug
+            }
         if self.time_zone and not timing.is_valid_zone(self.time_zone):
+            if errors:
+                raise ValidationError(errors)
             return  # the field's own validator says why
         if self.end_time is not None and self.start_time is None:
             errors["start_time"] = _("Give the start time too, or leave both times empty.")
@@ -343,9 +365,6 @@ class EventPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(
             state=self.state(),
-            recordings=list(self.recordings.all()),
-            documents=list(self.documents.select_related("document")),
-            speakers=list(self.speakers.all()),
             event_topics=list(self.topics.all()),
         )
         return context
@@ -371,89 +390,6 @@ class EventPage(RoutablePageMixin, BasePage):
         return calendar_response(
             [self], request, name=self.title, filename=f"{slugify(self.slug)[:60] or 'event'}.ics"
         )
-
-
-class EventSpeaker(Orderable):
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
-    name = models.CharField(_("name"), max_length=255)
-    role = models.CharField(
-        _("role"),
-        max_length=255,
-        blank=True,
-        help_text=_("Position and organisation, e.g. “Coordinator, Informal Working Group”."),
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("role")]
-
-    def __str__(self):
-        return self.name
-
-
-class EventRecording(Orderable):
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="recordings")
-    title = models.CharField(_("title"), max_length=255)
-    url = models.URLField(
-        _("link"),
-        max_length=500,
-        help_text=_(
-            "The recording's page. YouTube and Vimeo links are offered as a player that "
-            "loads only when the visitor asks; other links are shown as links."
-        ),
-    )
-    captions_url = models.URLField(
-        _("captions file"),
-        max_length=500,
-        blank=True,
-        help_text=_("A WebVTT or SRT file, or a page with the captions."),
-    )
-    transcript = RichTextField(_("transcript"), blank=True, features=settings.RICH_TEXT_BASIC)
-
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("url"),
-        FieldPanel("captions_url"),
-        FieldPanel("transcript"),
-    ]
-
-    def __str__(self):
-        return self.title
-
-    @property
-    def player_url(self):
-        return player_url(self.url)
-
-    @property
-    def provider(self):
-        return provider_name(self.url)
-
-
-class EventDocument(Orderable):
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="documents")
-    title = models.CharField(_("title"), max_length=255, help_text=_("e.g. “Slides”, “Report”."))
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("file"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    url = models.URLField(
-        _("link"), max_length=500, blank=True, help_text=_("Or a link to the document online.")
-    )
-
-    panels = [FieldPanel("title"), FieldPanel("document"), FieldPanel("url")]
-
-    def __str__(self):
-        return self.title
-
-    def clean(self):
-        if not self.document_id and not self.url:
-            raise ValidationError(_("Choose a file or give a link."))
-
-    @property
-    def href(self):
-        return self.document.url if self.document else self.url
 
 
 class EventFilterForm(forms.Form):
@@ -511,21 +447,22 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     # -- Queries
 
     def events(self):
+        return self._public_events.all()
+
+    @cached_property
+    def _public_events(self):
+        # Restricted events are left out in the same query (``public()`` would take one
+        # more); restrictions on the index or above are checked when the index is served.
         return (
             EventPage.objects.live()
-            .public()
             .child_of(self)
+            .filter(view_restrictions__isnull=True)
             .defer_streamfields()
             .select_related("locale")
         )
 
     def upcoming_events(self, now=None):
         return self.events().filter(ends_at__gt=now or timezone.now()).order_by("starts_at", "pk")
-
-    def past_events(self, now=None):
-        return (
-            self.events().filter(ends_at__lte=now or timezone.now()).order_by("-starts_at", "-pk")
-        )
 
     def topics(self):
         from msme_platform.core.models import Topic
@@ -550,31 +487,59 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         )
         return response
 
-    def _list(self, request, events, view):
+    def _list(self, request, view):
+        now = timezone.now()
         form = EventFilterForm(request.GET, self.topics())
-        events = form.apply(events)
-        page_obj = Paginator(events, self.PER_PAGE).get_page(request.GET.get("page"))
+        matching = form.apply(self.events())
+        if view == "upcoming":
+            shown, order = Q(ends_at__gt=now), ("starts_at", "pk")
+        else:
+            shown, order = Q(ends_at__lte=now), ("-starts_at", "-pk")
+        # One query for the count and for the next start or end among the matching
+        # events: the list is unchanged until then, so the cache may last that long.
+        found = matching.aggregate(
+            count=Count("pk", filter=shown, distinct=True),
+            start=Min("starts_at", filter=Q(starts_at__gt=now)),
+            end=Min("ends_at", filter=Q(ends_at__gt=now)),
+        )
+        paginator = Paginator(matching.filter(shown).order_by(*order), self.PER_PAGE)
+        paginator.count = found["count"]
+        moments = [moment for moment in (found["start"], found["end"]) if moment]
         response = self.render(
             request,
             context_overrides={
                 "view": view,
                 "form": form,
-                "events": page_obj,
-                "now": timezone.now(),
+                "events": paginator.get_page(request.GET.get("page")),
                 "feed_query": request.GET.urlencode() if form.is_valid() else "",
             },
         )
-        return self._cached(response)
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=timing.seconds_until(min(moments, default=None), now, CACHE_SECONDS),
+        )
+        return response
 
     # -- Routes
 
+    def route(self, request, path_components):
+        """An event in one query (Wagtail's default takes two: the child, then its row)."""
+        if self.live and path_components and path_components[0] not in RESERVED_SLUGS:
+            event = EventPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if event is None:
+                raise Http404
+            event._cached_parent_obj = self
+            return event.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     @path("")
     def upcoming(self, request):
-        return self._list(request, self.upcoming_events(), "upcoming")
+        return self._list(request, "upcoming")
 
     @path("past/")
     def past(self, request):
-        return self._list(request, self.past_events(), "past")
+        return self._list(request, "past")
 
     @path("calendar/")
     def calendar_current(self, request):

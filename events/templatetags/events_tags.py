@@ -5,6 +5,7 @@ from django.utils.formats import date_format, time_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from events.embeds import player_url, provider_name
 from events.enums import DatePrecision
 
 register = template.Library()
@@ -56,3 +57,28 @@ def event_when(event):
         event.time_zone,
         utc_offset(start),
     )
+
+
+@register.filter
+def player(url):
+    """The click-to-load player address for a video link ("" when there is none)."""
+    return player_url(url)
+
+
+@register.filter
+def provider(url):
+    return provider_name(url)
+
+
+@register.simple_tag
+def breadcrumb_trail(page):
+    """The page's ancestors below the root, from the parents Wagtail's routing already
+    fetched (no query); a page reached another way (a preview) asks the database."""
+    trail, current = [], page
+    while current.depth > 2:
+        parent = getattr(current, "_cached_parent_obj", None)
+        if parent is None:
+            return list(page.get_ancestors()[1:])
+        trail.append(parent)
+        current = parent
+    return trail[::-1]

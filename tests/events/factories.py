@@ -18,11 +18,3 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = models.EventPage
-
-
-class EventRecordingFactory(factory.django.DjangoModelFactory):
-    title = "Recording of the session"
-    url = "https://www.youtube.com/watch?v=abcDEF12345"
-
-    class Meta:
-        model = models.EventRecording

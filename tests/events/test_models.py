@@ -92,6 +92,7 @@ def test_a_month_only_event_is_never_shown_on_a_day_nor_as_live(index):
         ({"end_time": None}, "end_time"),
         ({"start_time": None}, "start_time"),
         ({"time_zone": "Mars/Olympus"}, "time_zone"),
+        ({"slug": "calendar"}, "slug"),
     ],
 )
 def test_impossible_dates_are_refused_with_a_message(index, changes, field):
