@@ -19,7 +19,8 @@
     note.className = "event-local";
     note.textContent = (el.getAttribute("data-your-time") || "") + " (" + zone + "): " +
       fmt.format(start) + " – " + fmt.format(end);
-    el.parentNode.insertBefore(note, el.nextSibling ? el.nextSibling.nextSibling : null);
+    var zoneLabel = el.parentNode.querySelector(".event-zone");
+    (zoneLabel || el).after(note);
   });
   document.querySelectorAll(".embed-placeholder[data-embed-src]").forEach(function (box) {
     var button = box.querySelector("button");

@@ -41,16 +41,23 @@ def test_events_pages_stay_within_budget_at_10_and_1000_events(client, index, fr
         "/en/countries/che/",
     ]
 
-    def measure():
+    def measure(size):
         counts = {}
         for path in paths:
-            assert client.get(path).status_code == 200, path
-            counts[path] = count_queries(lambda path=path: client.get(path))
+            if "ical/" in path:
+                # A parameter the filters ignore, and no warming call, make a feed new to
+                # the cache: count the work of building it, not a cache hit.
+                path = path + ("&" if "?" in path else "?") + f"fresh={size}"
+            else:
+                assert client.get(path).status_code == 200, path
+            counts[path.split("fresh=")[0].rstrip("?&")] = count_queries(
+                lambda path=path: client.get(path)
+            )
         return counts
 
-    small = measure()
+    small = measure(10)
     add_events(index, 990, start=10)
-    large = measure()
+    large = measure(1000)
     print("\nqueries per events page (10 events / 1,000 events):")
     for path in paths:
         print(f"  {path:70} {small[path]:3} / {large[path]:3}")
