@@ -16,7 +16,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Exists, F, Min, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -28,7 +29,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from msme_platform.core.models import BasePage
@@ -642,14 +643,22 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         )
 
 
+def without_restricted(events):
+    """``events`` minus those under a view restriction (on the event or any ancestor), in
+    the same query: Wagtail's ``public()`` would take one more."""
+    restricted = PageViewRestriction.objects.annotate(length=Length("page__path")).filter(
+        page__path=Substr(OuterRef("path"), 1, F("length"))
+    )
+    return events.exclude(Exists(restricted))
+
+
 def next_events(locale_id, count=3, now=None):
     """The next scheduled events in a language, for the home page."""
-    return (
+    return without_restricted(
         EventPage.objects.live()
-        .public()
         .filter(locale_id=locale_id, ends_at__gt=now or timezone.now())
         .exclude(status=EventStatus.CANCELLED)
         .defer_streamfields()
         .select_related("locale")
-        .order_by("starts_at", "pk")[:count]
-    )
+        .order_by("starts_at", "pk")
+    )[:count]

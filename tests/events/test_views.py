@@ -221,3 +221,14 @@ def test_an_editor_cannot_publish_an_end_before_the_start(admin_client, index):
     from events.models import EventPage
 
     assert not EventPage.objects.filter(slug="broken-dates").exists()
+
+
+def test_restricted_events_stay_off_the_home_page_and_profiles(client, index, event, freeze):
+    from wagtail.models import PageViewRestriction
+
+    freeze(utc(2030, 1, 1))
+    PageViewRestriction.objects.create(
+        page=index, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    assert event.title not in client.get("/en/").content.decode()
+    assert "MC13" not in client.get("/en/countries/are/").content.decode()
