@@ -52,6 +52,7 @@ def test_while_live_the_livestream_is_prominent(client, event, freeze):
     html = response.content.decode()
     assert "Taking place now" in html
     assert 'href="https://www.youtube.com/watch?v=abcDEF12345">Join the livestream' in html
+    assert "Live now" in client.get(event.get_parent().url).content.decode()
     assert max_age(response) == 30 * 60  # until the end
 
 
