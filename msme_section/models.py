@@ -11,7 +11,7 @@ from msme_platform.core.models import SectionPage
 
 class MSMESectionPage(SectionPage):
     template = "pages/core/section_page.html"
-    subpage_types = ["core.StandardPage", "surveys.SurveyIndexPage"]
+    subpage_types = ["core.StandardPage", "events.EventIndexPage", "surveys.SurveyIndexPage"]
 
     class Meta:
         verbose_name = _("MSME section page")

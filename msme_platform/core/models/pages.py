@@ -81,6 +81,9 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.section_pages()
         context["latest_pages"] = self.latest_pages()
+        from events.models import next_events
+
+        context["next_events"] = next_events(self.locale_id)
         return context
 
     def section_pages(self):
