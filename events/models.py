@@ -81,6 +81,7 @@ class EventPage(RoutablePageMixin, BasePage):
     template = "pages/events/event_page.html"
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    show_in_whats_new = False  # the home page lists them under "Next events"
 
     event_type = models.CharField(
         _("type"),

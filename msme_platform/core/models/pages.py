@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from ..blocks import BodyBlock
@@ -41,6 +41,9 @@ class BasePage(Page):
         for panel in Page.promote_panels
         if getattr(panel, "field_name", None) != "search_description"
     ]
+
+    # Whether a newly published page of this type appears in the home page's "What's new".
+    show_in_whats_new = True
 
     class Meta:
         abstract = True
@@ -100,16 +103,18 @@ class HomePage(BasePage):
         )
 
     def latest_pages(self):
-        """Recently published content in this language, newest first (not the signposts)."""
-        from msme_section.models import MSMESectionPage
-        from policymaker_section.models import PolicymakerSectionPage
+        """Recently published content in this language, newest first.
 
+        Page types that set ``show_in_whats_new = False`` (signposts such as sections and
+        search, and events, which have "Next events") are left out.
+        """
+        hidden = [m for m in get_page_models() if not getattr(m, "show_in_whats_new", True)]
         return (
             Page.objects.live()
             .public()
             .descendant_of(self)
             .filter(locale_id=self.locale_id)
-            .not_type(SearchPage, CountryIndexPage, MSMESectionPage, PolicymakerSectionPage)
+            .not_type(*hidden)
             .select_related("locale")
             .order_by("-last_published_at", "-pk")[: self.NEW_ITEMS]
         )
@@ -145,6 +150,7 @@ class SearchPage(BasePage):
     max_count_per_parent = 1
 
     RESULTS_PER_PAGE = 10
+    show_in_whats_new = False
 
     class Meta:
         verbose_name = _("search page")
@@ -178,6 +184,7 @@ class SectionPage(BasePage):
 
     parent_page_types = ["core.HomePage"]
     max_count_per_parent = 1
+    show_in_whats_new = False
 
     intro = models.TextField(
         _("introduction"),
@@ -220,6 +227,7 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["core.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    show_in_whats_new = False
 
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("A sentence above the list of countries.")
