@@ -45,6 +45,17 @@ MAX_COMPARED = 3
 
 
 @dataclass
+class ReviewItem:
+    """A review in a list: its catalogue facts and its summary."""
+
+    facts: object
+    note: str
+
+    def __getattr__(self, name):
+        return getattr(self.facts, name)
+
+
+@dataclass
 class Option:
     value: str
     label: str
@@ -234,10 +245,6 @@ def agreement_context(index, request):
     labels = _labels(catalogue)
     results = _sorted_agreements(matching, f.sort)
     page = _paginate(results, len(results), AGREEMENTS_PER_PAGE, request.GET.get("page"))
-    base_url = index.get_url(request)
-    for facts in page.object_list:
-        facts.url = f"{base_url}{facts.slug}/"
-        facts.type_label = labels["type"].get(facts.agreement_type, facts.agreement_type)
     facets = [
         _facet("party", _("Party"), counts["party"], catalogue.countries, f.party),
         _facet("region", _("Region of a party"), counts["region"], catalogue.regions, f.region),
@@ -361,10 +368,9 @@ def provision_context(index, request):
                 counts["party"][party] += passing
     results = matching_provisions(f, matching_ids).select_related("category")
     page = _paginate(results, total, PROVISIONS_PER_PAGE, request.GET.get("page"))
-    base_url = index.get_url(request)
     for provision in page.object_list:
         provision.agreement = catalogue.agreements[provision.page_id]
-        provision.agreement_url = f"{base_url}{provision.agreement.slug}/"
+        provision.agreement_url = provision.agreement.url
     labels = _labels(catalogue)
     facets = [
         _facet(
@@ -435,9 +441,6 @@ def compare_context(index, request):
             % {"codes": ", ".join(missing)}
         )
     chosen = [by_code[code] for code in codes if code in by_code]
-    base_url = index.get_url(request)
-    for facts in chosen:
-        facts.url = f"{base_url}{facts.slug}/"
     rows = []
     if len(chosen) >= 2:
         cells = {}
@@ -555,12 +558,8 @@ def tpr_context(index, request):
             "pk", "note"
         )
     )
-    base_url = index.get_url(request)
     coverage_labels = dict(CoverageVerified.choices)
-    for facts in page.object_list:
-        facts.url = f"{base_url}{facts.slug}/"
-        facts.note = notes.get(facts.id, "")
-        facts.coverage_label = coverage_labels.get(facts.coverage, facts.coverage)
+    page.object_list = [ReviewItem(facts, notes.get(facts.id, "")) for facts in page.object_list]
     facets = [
         _facet("member", _("Member"), counts["member"], catalogue.countries, f.member),
         _facet("region", _("Region"), counts["region"], catalogue.regions, f.region),
