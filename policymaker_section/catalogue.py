@@ -62,6 +62,12 @@ class AgreementFacts:
     def provision_total(self):
         return sum(self.counts.values())
 
+    @property
+    def type_label(self):
+        from .enums import AgreementType
+
+        return dict(AgreementType.choices).get(self.agreement_type, self.agreement_type)
+
 
 @dataclass
 class ReviewFacts:
@@ -76,6 +82,12 @@ class ReviewFacts:
     regions: set = field(default_factory=set)
     topics: set = field(default_factory=set)
     url: str = ""
+
+    @property
+    def coverage_label(self):
+        from .enums import CoverageVerified
+
+        return dict(CoverageVerified.choices).get(self.coverage, self.coverage)
 
 
 @dataclass
@@ -108,13 +120,25 @@ def for_page(page):
     return for_locale(page.locale_id)
 
 
+# The catalogue last read by this process, per language: reading it back from the shared
+# cache costs more than a page (unpickling), so a process keeps it while the version holds.
+_memo = {}
+
+
 def for_locale(locale_id):
-    """One Policymaker section per language, so one catalogue per language."""
+    """One Policymaker section per language, so one catalogue per language.
+
+    Treat it as read-only: it is shared by every request this process serves.
+    """
     key = f"policymaker:catalogue:{locale_id}:{_version()}"
+    memo = _memo.get(locale_id)
+    if memo is not None and memo[0] == key:
+        return memo[1]
     found = cache.get(key)
     if found is None:
         found = build(locale_id)
         cache.set(key, found, TIMEOUT)
+    _memo[locale_id] = (key, found)
     return found
 
 

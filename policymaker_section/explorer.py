@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from . import catalogue as catalogues
@@ -42,6 +42,17 @@ AGREEMENTS_PER_PAGE = 20
 PROVISIONS_PER_PAGE = 25
 TPRS_PER_PAGE = 20
 MAX_COMPARED = 3
+
+
+@dataclass
+class ReviewItem:
+    """A review in a list: its catalogue facts and its summary."""
+
+    facts: object
+    note: str
+
+    def __getattr__(self, name):
+        return getattr(self.facts, name)
 
 
 @dataclass
@@ -97,6 +108,7 @@ def _text_q(words, fields):
     return query
 
 
+PROVISION_OWN_TEXT_FIELDS = ("summary", "excerpt", "article", "chapter")
 PROVISION_TEXT_FIELDS = (
     "summary",
     "excerpt",
@@ -234,10 +246,6 @@ def agreement_context(index, request):
     labels = _labels(catalogue)
     results = _sorted_agreements(matching, f.sort)
     page = _paginate(results, len(results), AGREEMENTS_PER_PAGE, request.GET.get("page"))
-    base_url = index.get_url(request)
-    for facts in page.object_list:
-        facts.url = f"{base_url}{facts.slug}/"
-        facts.type_label = labels["type"].get(facts.agreement_type, facts.agreement_type)
     facets = [
         _facet("party", _("Party"), counts["party"], catalogue.countries, f.party),
         _facet("region", _("Region of a party"), counts["region"], catalogue.regions, f.region),
@@ -280,23 +288,61 @@ def agreement_context(index, request):
 # --- Provisions
 
 
-def provision_text_counts(index, catalogue, words):
-    """``{agreement id: {(category, intensity): n}}`` for provisions containing every word."""
+def provision_text_matches(catalogue, words):
+    """Provisions of the catalogue's agreements containing every word, as light rows.
+
+    One scan of the text columns; the page of results is then fetched by primary key.
+    A word may also match the agreement's name (looked up in the catalogue, no join).
+    Returns ``[(id, agreement id, category code, intensity, sort order)]``.
+    """
     from .models import Provision
 
-    if not words:
-        return None
-    found = {}
-    rows = (
-        Provision.objects.filter(page_id__in=list(catalogue.agreements))
-        .filter(_text_q(words, PROVISION_TEXT_FIELDS))
-        .order_by()
-        .values_list("page_id", "category__code", "legal_intensity")
-        .annotate(n=Count("pk"))
+    query = Q()
+    for word in words:
+        lowered = word.lower()
+        by_name = [
+            a.id
+            for a in catalogue.agreements.values()
+            if lowered in a.title.lower() or lowered in a.short_name.lower()
+        ]
+        query &= _text_q([word], PROVISION_OWN_TEXT_FIELDS) | Q(page_id__in=by_name)
+    rows = Provision.objects.filter(query).values_list(
+        "pk", "page_id", "category__code", "legal_intensity", "sort_order"
     )
-    for page_id, code, intensity, n in rows:
-        found.setdefault(page_id, {})[(code, intensity)] = n
+    return [row for row in rows if row[1] in catalogue.agreements]
+
+
+def _text_counts(rows):
+    found = {}
+    for _pk, page_id, code, intensity, _order in rows:
+        cell = found.setdefault(page_id, {})
+        cell[(code, intensity)] = cell.get((code, intensity), 0) + 1
     return found
+
+
+def _sorted_text_rows(rows, catalogue, f, agreement_ids):
+    categories, intensities = set(f.category), _intensities(f.intensity)
+    kept = [
+        row
+        for row in rows
+        if row[1] in agreement_ids
+        and (not categories or row[2] in categories)
+        and (not intensities or row[3] in intensities)
+    ]
+    rank = {code: position for position, (code, _name) in enumerate(catalogue.categories)}
+    agreements = catalogue.agreements
+
+    def by_agreement(row):
+        return (agreements[row[1]].title, row[1], row[4], row[0])
+
+    if f.sort == "category":
+        kept.sort(key=lambda row: (rank.get(row[2], 999), row[2], *by_agreement(row)))
+    elif f.sort in ("eif", "-eif"):
+        kept.sort(key=by_agreement)
+        kept.sort(key=lambda row: agreements[row[1]].year or 0, reverse=f.sort == "-eif")
+    else:
+        kept.sort(key=by_agreement)
+    return [row[0] for row in kept]
 
 
 PROVISION_ORDERING = {
@@ -329,9 +375,12 @@ def provision_matches(catalogue, f, text_counts):
 
 
 def provision_context(index, request):
+    from .models import Provision
+
     f = parse_provision_filters(request.GET)
     catalogue = catalogues.for_page(index)
-    text_counts = provision_text_counts(index, catalogue, f.words)
+    text_rows = provision_text_matches(catalogue, f.words) if f.words else None
+    text_counts = _text_counts(text_rows) if f.words else None
     counts = {name: Counter() for name in ("party", "region", "type", "category", "intensity")}
     in_force = total = 0
     matching_ids = []
@@ -359,12 +408,17 @@ def provision_context(index, request):
             matching_ids.append(a.id)
             for party in a.party_codes:
                 counts["party"][party] += passing
-    results = matching_provisions(f, matching_ids).select_related("category")
-    page = _paginate(results, total, PROVISIONS_PER_PAGE, request.GET.get("page"))
-    base_url = index.get_url(request)
+    if text_rows is None:
+        results = matching_provisions(f, matching_ids).select_related("category")
+        page = _paginate(results, total, PROVISIONS_PER_PAGE, request.GET.get("page"))
+    else:
+        ids = _sorted_text_rows(text_rows, catalogue, f, set(matching_ids))
+        page = _paginate(ids, len(ids), PROVISIONS_PER_PAGE, request.GET.get("page"))
+        found = Provision.objects.select_related("category").in_bulk(page.object_list)
+        page.object_list = [found[pk] for pk in page.object_list if pk in found]
     for provision in page.object_list:
         provision.agreement = catalogue.agreements[provision.page_id]
-        provision.agreement_url = f"{base_url}{provision.agreement.slug}/"
+        provision.agreement_url = provision.agreement.url
     labels = _labels(catalogue)
     facets = [
         _facet(
@@ -435,9 +489,6 @@ def compare_context(index, request):
             % {"codes": ", ".join(missing)}
         )
     chosen = [by_code[code] for code in codes if code in by_code]
-    base_url = index.get_url(request)
-    for facts in chosen:
-        facts.url = f"{base_url}{facts.slug}/"
     rows = []
     if len(chosen) >= 2:
         cells = {}
@@ -555,12 +606,8 @@ def tpr_context(index, request):
             "pk", "note"
         )
     )
-    base_url = index.get_url(request)
     coverage_labels = dict(CoverageVerified.choices)
-    for facts in page.object_list:
-        facts.url = f"{base_url}{facts.slug}/"
-        facts.note = notes.get(facts.id, "")
-        facts.coverage_label = coverage_labels.get(facts.coverage, facts.coverage)
+    page.object_list = [ReviewItem(facts, notes.get(facts.id, "")) for facts in page.object_list]
     facets = [
         _facet("member", _("Member"), counts["member"], catalogue.countries, f.member),
         _facet("region", _("Region"), counts["region"], catalogue.regions, f.region),

@@ -5,16 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from msme_platform.core.profiles import ProfileSection, register_profile_section
 
 from .catalogue import for_locale
-from .enums import AgreementType, CoverageVerified
 
 
 def agreements_of(country, locale_id):
     """From the cached catalogue: no query once it is warm."""
     catalogue = for_locale(locale_id)
     found = [a for a in catalogue.agreements.values() if country.iso3 in a.party_codes]
-    labels = dict(AgreementType.choices)
-    for facts in found:
-        facts.type_label = labels.get(facts.agreement_type, facts.agreement_type)
     return sorted(found, key=lambda a: (-(a.year or 0), a.short_name.lower()))
 
 
@@ -23,9 +19,6 @@ def tpr_entries_of(country, locale_id):
     found = [
         r for r in catalogue.reviews.values() if country.iso3 in {code for code, _n in r.members}
     ]
-    labels = dict(CoverageVerified.choices)
-    for facts in found:
-        facts.coverage_label = labels.get(facts.coverage, facts.coverage)
     return sorted(found, key=lambda r: -r.year)
 
 
