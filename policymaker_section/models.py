@@ -11,7 +11,12 @@ from msme_platform.core.models import SectionPage
 
 class PolicymakerSectionPage(SectionPage):
     template = "pages/core/section_page.html"
-    subpage_types = ["core.StandardPage"]
+    subpage_types = [
+        "core.StandardPage",
+        "msme_section.ProgrammeIndexPage",
+        "msme_section.StudyIndexPage",
+        "msme_section.BestPracticeIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("policymaker section page")
