@@ -106,7 +106,7 @@ class PageImporter(CSVImporter):
 
     def parent(self, name):
         if self._parent is None:
-            self._parent = self.parent_model.objects.filter(locale=self.locale).first()
+            self._parent = self.parent_candidates().first()
         if self._parent is None:
             raise ImportFileError(
                 [
@@ -120,6 +120,9 @@ class PageImporter(CSVImporter):
                 ]
             )
         return self._parent
+
+    def parent_candidates(self):
+        return self.parent_model.objects.filter(locale=self.locale).order_by("path")
 
     def read(self, source, name=None):
         plan = super().read(source, name)
@@ -289,6 +292,14 @@ class StudyImporter(PageImporter):
         from .models import StudyIndexPage
 
         return StudyIndexPage
+
+    def parent_candidates(self):
+        """Studies live under the MSME section's index; the Policymaker one lists them."""
+        from .models import MSMESectionPage
+
+        candidates = super().parent_candidates()
+        section = MSMESectionPage.objects.filter(locale=self.locale).first()
+        return candidates.descendant_of(section) if section else candidates
 
     def __init__(self, locale=None, parent=None):
         super().__init__(locale, parent)
