@@ -7,6 +7,6 @@ class MSMESectionConfig(AppConfig):
     verbose_name = _("MSME section")
 
     def ready(self):
-        from . import importers, profiles  # noqa: F401  (registration on import)
+        from . import cache, importers, profiles  # noqa: F401  (registration on import)
 
-        profiles.connect_signals()
+        cache.connect_signals()

@@ -5,39 +5,16 @@ study, best practice or country changes: a profile already spends most of the qu
 budget on its own, and the other apps add sections too.
 """
 
-from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
-from django.db.models.signals import post_delete, post_save
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from msme_platform.core.profiles import ProfileSection, register_profile_section
 
+from .cache import cached
+from .models.common import public
+
 PROFILE_LIMIT = 150
-CACHE_TIMEOUT = 60 * 60
-VERSION_KEY = "msme_section:profile-version"
-
-
-def public(pages):
-    """Like ``.public()``, but inside the same query instead of one more."""
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return pages.exclude(Exists(restricted))
-
-
-def _version():
-    cache.add(VERSION_KEY, 1, None)
-    return cache.get(VERSION_KEY, 1)
-
-
-def forget_profiles(**kwargs):
-    """Called when a record shown on profiles changes: later requests query afresh."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
 
 
 def _query(iso3, locale_id):
@@ -75,26 +52,11 @@ def _query(iso3, locale_id):
 
 
 def profile_items(country, locale_id):
-    key = f"msme_section:profile:{_version()}:{locale_id}:{country.iso3}"
-    found = cache.get(key)
-    if found is None:
-        found = _query(country.iso3, locale_id)
-        cache.set(key, found, CACHE_TIMEOUT)
-    return found
+    return cached("profile", lambda: _query(country.iso3, locale_id), locale_id, country.iso3)
 
 
 def section_items(key):
     return lambda country, locale_id: profile_items(country, locale_id)[key]
-
-
-def connect_signals():
-    from msme_platform.core.models import Country
-
-    from .models import BestPracticePage, NationalProgrammePage, StudyPage
-
-    for model in (NationalProgrammePage, StudyPage, BestPracticePage, Country):
-        post_save.connect(forget_profiles, sender=model, dispatch_uid=f"msme-profile-{model}")
-        post_delete.connect(forget_profiles, sender=model, dispatch_uid=f"msme-profile-del-{model}")
 
 
 register_profile_section(

@@ -9,19 +9,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from msme_platform.core.models import BasePage, Country, Region, Topic, countries_for
+from msme_platform.core.models import BasePage, Country, Region, Topic
 
-from .common import IndexPage
+from ..cache import cached
+from .common import IndexPage, public, use_cache
 
 
 def live_best_practices(locale_id):
-    return (
-        BestPracticePage.objects.live()
-        .public()
-        .filter(locale_id=locale_id)
-        .select_related("region")
-        .prefetch_related("countries", "topics")
-    )
+    return public(BestPracticePage.objects.live().filter(locale_id=locale_id))
 
 
 class BestPracticePage(BasePage):
@@ -91,6 +86,24 @@ class BestPracticePage(BasePage):
         verbose_name = _("best practice")
         verbose_name_plural = _("best practices")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if use_cache(request):
+            context["details"] = cached(
+                "best-practice", self.details, self.pk, self.latest_revision_id
+            )
+        else:
+            context["details"] = self.details()
+        return context
+
+    def details(self):
+        return {
+            "where": [country.name for country in self.countries.all()]
+            or ([self.region.name] if self.region_id else []),
+            "topics": [topic.name for topic in self.topics.all()],
+            "sources": [(source.title, source.url) for source in self.sources.all()],
+        }
+
 
 class BestPracticeSource(Orderable):
     page = ParentalKey(BestPracticePage, on_delete=models.CASCADE, related_name="sources")
@@ -113,9 +126,38 @@ class BestPracticeIndexPage(IndexPage):
         from ..forms import BestPracticeFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        form = BestPracticeFilterForm(
-            request.GET or None, locale_id=self.locale_id, countries=countries_for(self.locale_id)
-        )
+        form = BestPracticeFilterForm(request.GET or None, locale_id=self.locale_id)
         practices = form.filter(live_best_practices(self.locale_id)).order_by("title")
-        context.update(form=form, practices=self.paginate(request, practices))
+        page = self.paginate(request, practices)
+        labels = cached("best-practice-labels", self.card_labels, self.locale_id)
+        for practice in page:
+            practice.card_label = labels.get(practice.pk, "")
+        context.update(form=form, practices=page)
         return context
+
+    def card_labels(self):
+        """``{page id: "Country, Country · Topic"}`` for every best practice in the language."""
+        places, topics = {}, {}
+        countries = BestPracticePage.countries.through.objects.filter(
+            bestpracticepage__locale_id=self.locale_id
+        ).values_list("bestpracticepage_id", "country__name")
+        for page_id, name in countries.order_by("country__name"):
+            places.setdefault(page_id, []).append(name)
+        regions = BestPracticePage.objects.filter(
+            locale_id=self.locale_id, region__isnull=False
+        ).values_list("pk", "region__name")
+        for page_id, name in regions:
+            places.setdefault(page_id, [name])
+        through = BestPracticePage.topics.through.objects.filter(
+            bestpracticepage__locale_id=self.locale_id
+        ).values_list("bestpracticepage_id", "topic__name")
+        for page_id, name in through.order_by("topic__name"):
+            topics.setdefault(page_id, []).append(name)
+        return {
+            page_id: " · ".join(
+                part
+                for part in (", ".join(places.get(page_id, [])), ", ".join(topics.get(page_id, [])))
+                if part
+            )
+            for page_id in set(places) | set(topics)
+        }

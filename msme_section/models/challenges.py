@@ -11,7 +11,8 @@ from wagtail.search import index
 
 from msme_platform.core.models import BasePage, Topic
 
-from .common import IndexPage
+from ..cache import cached
+from .common import IndexPage, public, use_cache
 
 
 class ChallengePage(BasePage):
@@ -72,14 +73,22 @@ class ChallengePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["studies"] = self.related_studies.live().public().order_by("-year", "title")
-        context["programmes"] = (
-            self.related_programmes.live()
-            .public()
-            .select_related("country")
-            .order_by("country__name", "title")
-        )
+        if use_cache(request):
+            context.update(cached("challenge", self.related, self.pk, self.latest_revision_id))
+        else:
+            context.update(self.related())
         return context
+
+    def related(self):
+        return {
+            "topics": list(self.topics.all()),
+            "studies": list(public(self.related_studies.live()).order_by("-year", "title")),
+            "programmes": list(
+                public(self.related_programmes.live())
+                .select_related("country")
+                .order_by("country__name", "title")
+            ),
+        }
 
 
 class ChallengeIndexPage(IndexPage):
@@ -93,7 +102,5 @@ class ChallengeIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["challenges"] = (
-            ChallengePage.objects.child_of(self).live().public().order_by("path")
-        )
+        context["challenges"] = public(ChallengePage.objects.child_of(self).live()).order_by("path")
         return context

@@ -2,8 +2,11 @@
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import PageViewRestriction
 
 from msme_platform.core.models import BasePage
 
@@ -24,3 +27,24 @@ class IndexPage(BasePage):
 
     def paginate(self, request, queryset):
         return Paginator(queryset, self.PER_PAGE).get_page(request.GET.get("page"))
+
+
+class KnownCountPaginator(Paginator):
+    """A paginator told the total, when the page already counted it another way."""
+
+    def __init__(self, object_list, per_page, count, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.__dict__["count"] = count
+
+
+def public(pages):
+    """Like Wagtail's ``.public()``, but inside the same query instead of one more."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return pages.exclude(Exists(restricted))
+
+
+def use_cache(request):
+    """Previews show the draft being edited, never a cached published version."""
+    return not getattr(request, "is_preview", False)

@@ -1,6 +1,8 @@
 """National support programmes: entered once under the Policymaker section's programme
 index, shown to policymakers as a mapping (map and table) and to MSMEs as a finder."""
 
+from urllib.parse import urlencode
+
 from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
@@ -9,10 +11,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from msme_platform.core.models import BasePage, Country, countries_for
+from msme_platform.core.models import BasePage, Country
 
+from ..cache import cached
 from ..enums import NEED_LABELS, SIZE_WORDS, FirmSize, ProgrammeType
-from .common import IndexPage
+from .common import IndexPage, KnownCountPaginator, public, use_cache
 
 SIZE_FIELDS = {
     FirmSize.MICRO: "for_micro",
@@ -33,9 +36,8 @@ SIZE_PHRASES = {
 
 
 def live_programmes(locale_id):
-    return (
+    return public(
         NationalProgrammePage.objects.live()
-        .public()
         .filter(locale_id=locale_id)
         .select_related("country", "country__region")
     )
@@ -134,6 +136,17 @@ class NationalProgrammePage(BasePage):
         verbose_name = _("national programme")
         verbose_name_plural = _("national programmes")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if use_cache(request):
+            context["details"] = cached("programme", self.details, self.pk, self.latest_revision_id)
+        else:
+            context["details"] = self.details()
+        return context
+
+    def details(self):
+        return {"country": self.country.name}
+
     @property
     def sizes(self):
         return [size for size, name in SIZE_FIELDS.items() if getattr(self, name)]
@@ -164,16 +177,25 @@ class ProgrammeIndexPage(IndexPage):
         from ..worldmap import world_map
 
         context = super().get_context(request, *args, **kwargs)
-        countries = countries_for(self.locale_id)
-        form = ProgrammeFilterForm(request.GET or None, countries=countries)
+        form = ProgrammeFilterForm(request.GET or None, locale_id=self.locale_id)
         programmes = form.filter(live_programmes(self.locale_id))
-        by_country = self.count_by_country(programmes)
+        filters = sorted(form.clean_values().items()) if form.is_bound else []
+        by_country = cached(
+            "programme-counts",
+            lambda: self.count_by_country(programmes),
+            self.locale_id,
+            urlencode(filters),
+        )
+        total = sum(row["count"] for row in by_country)
+        paginator = KnownCountPaginator(
+            programmes.order_by("country__name", "title"), self.PER_PAGE, total
+        )
         context.update(
             form=form,
-            programmes=self.paginate(request, programmes.order_by("country__name", "title")),
+            programmes=paginator.get_page(request.GET.get("page")),
             by_country=by_country,
             map=world_map({row["iso3"]: row["count"] for row in by_country}),
-            total=sum(row["count"] for row in by_country),
+            total=total,
         )
         return context
 
@@ -212,19 +234,18 @@ class ProgrammeFinderPage(BasePage):
         from ..forms import ProgrammeFinderForm
 
         context = super().get_context(request, *args, **kwargs)
-        countries = countries_for(self.locale_id)
-        form = ProgrammeFinderForm(request.GET or None, countries=countries)
+        form = ProgrammeFinderForm(request.GET or None, locale_id=self.locale_id)
         context["form"] = form
         if form.is_bound and form.is_valid():
-            context["answer"] = self.answer(form.cleaned_data)
+            context["answer"] = self.answer(form.cleaned_data, form.country_name())
         return context
 
-    def answer(self, data):
+    def answer(self, data, country_name):
         """What to tell the visitor: matching programmes, and others in their country."""
-        country, size, need = data["country"], data.get("size"), data.get("need")
+        size, need = data.get("size"), data.get("need")
         in_country = list(
             live_programmes(self.locale_id)
-            .filter(country__iso3=country.iso3)
+            .filter(country__iso3=data["country"])
             .order_by("programme_type", "title")
         )
         matches, others = [], []
@@ -233,7 +254,7 @@ class ProgrammeFinderPage(BasePage):
             fits_need = not need or programme.programme_type == need
             (matches if fits_size and fits_need else others).append(programme)
         return {
-            "country": country,
+            "country": country_name,
             "size_words": SIZE_WORDS.get(size) if size else "",
             "need_words": NEED_LABELS.get(need) if need else "",
             "matches": matches,

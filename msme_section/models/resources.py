@@ -1,6 +1,8 @@
 """Useful resources: curated links to other platforms, grouped by what a firm needs."""
 
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
@@ -78,14 +80,18 @@ class ResourcesPage(IndexPage):
         return context
 
     def resources(self):
-        found = Resource.objects.filter(locale_id=self.locale_id)
-        if not found.exists():
-            found = Resource.objects.filter(locale__language_code="en")
-        return found
+        """Resources in the page's language, or in the default one until translated."""
+        found = list(
+            Resource.objects.filter(
+                Q(locale_id=self.locale_id) | Q(locale__language_code=settings.LANGUAGE_CODE)
+            ).order_by("name")
+        )
+        own = [resource for resource in found if resource.locale_id == self.locale_id]
+        return own or found
 
     def grouped_resources(self):
         """``(need label, [resources])`` in the order of ``ResourceNeed``; one query."""
         groups = {need: [] for need in ResourceNeed}
-        for resource in self.resources().order_by("name"):
+        for resource in self.resources():
             groups.setdefault(resource.need, []).append(resource)
         return [(ResourceNeed(need).label, items) for need, items in groups.items() if items]

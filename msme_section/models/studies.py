@@ -12,12 +12,13 @@ from wagtail.search import index
 
 from msme_platform.core.models import BasePage, Country, Topic
 
+from ..cache import cached
 from ..enums import StudyType
-from .common import IndexPage
+from .common import IndexPage, public, use_cache
 
 
 def live_studies(locale_id):
-    return StudyPage.objects.live().public().filter(locale_id=locale_id)
+    return public(StudyPage.objects.live().filter(locale_id=locale_id))
 
 
 class StudyTag(TaggedItemBase):
@@ -105,6 +106,37 @@ class StudyPage(BasePage):
         verbose_name = _("study")
         verbose_name_plural = _("studies")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if use_cache(request):
+            context["details"] = cached("study", self.details, self.pk, self.latest_revision_id)
+        else:
+            context["details"] = self.details()
+        return context
+
+    def details(self):
+        """What the page shows beside its own fields, as plain values."""
+        return {
+            "about": [topic.name for topic in self.topics.all()]
+            + [country.name for country in self.countries.all()]
+            + sorted(tag.name for tag in self.tags.all()),
+            "figures": [
+                {
+                    "value": figure.value,
+                    "label": figure.label,
+                    "year": figure.year,
+                    "source_title": figure.source_title,
+                    "source_url": figure.source_url,
+                }
+                for figure in self.key_figures.all()
+            ],
+            "document": (
+                {"url": self.document.url, "title": self.document.title}
+                if self.document_id
+                else None
+            ),
+        }
+
 
 class StudyKeyFigure(Orderable):
     """A headline number from a study, with the year it describes and where it is stated."""
@@ -147,8 +179,9 @@ class StudyIndexPage(IndexPage):
         from ..forms import StudyFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        studies = live_studies(self.locale_id)
-        form = StudyFilterForm(request.GET or None, locale_id=self.locale_id, studies=studies)
-        results = form.filter(studies).order_by(models.F("year").desc(nulls_last=True), "title")
+        form = StudyFilterForm(request.GET or None, locale_id=self.locale_id)
+        results = form.filter(live_studies(self.locale_id)).order_by(
+            models.F("year").desc(nulls_last=True), "title"
+        )
         context.update(form=form, studies=self.paginate(request, results))
         return context

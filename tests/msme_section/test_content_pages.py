@@ -44,7 +44,8 @@ def test_a_challenge_links_to_real_studies_and_programmes(client):
 def test_resources_are_grouped_by_need_and_unseen_addresses_have_no_link(client):
     page = text_of(client.get("/en/msmes/resources/"))
     assert '<h2 id="need-1">Find markets, tariffs and buyers</h2>' in page
-    assert '<a href="https://globaltradehelpdesk.org" rel="external">Global Trade Helpdesk</a>' in page
+    link = '<a href="https://globaltradehelpdesk.org" rel="external">Global Trade Helpdesk</a>'
+    assert link in page
     assert '<h3 class="resource__name">SME Trade Academy</h3>' in page
     assert "We have not yet confirmed its official address" in page
 

@@ -127,9 +127,7 @@ def test_a_delegate_adds_a_programme_in_the_admin_and_sees_it_on_the_map(client)
             "action-publish": "publish",
         }
     )
-    response = client.post(
-        f"/admin/pages/add/msme_section/nationalprogrammepage/{index.pk}/", data
-    )
+    response = client.post(f"/admin/pages/add/msme_section/nationalprogrammepage/{index.pk}/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert NationalProgrammePage.objects.get(slug="npl-export-readiness-grant").live
     client.logout()

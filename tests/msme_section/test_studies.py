@@ -19,7 +19,8 @@ def text_of(response):
 
 
 def titles(response):
-    return re.findall(r'<h2 class="card__title[^"]*"><a href="[^"]+">([^<]+)</a>', text_of(response))
+    pattern = r'<h2 class="card__title[^"]*"><a href="[^"]+">([^<]+)</a>'
+    return re.findall(pattern, text_of(response))
 
 
 def test_both_sections_list_the_same_study_records(client):
@@ -29,7 +30,8 @@ def test_both_sections_list_the_same_study_records(client):
     assert "World Bank Enterprise Surveys" in titles(msme)
     study = english(StudyPage, title="World Bank Enterprise Surveys")
     assert study.url in text_of(policy)
-    assert StudyPage.objects.filter(title="World Bank Enterprise Surveys").count() == 3  # en + 2 aliases
+    # One English record plus its French and Spanish aliases: nothing entered twice.
+    assert StudyPage.objects.filter(title="World Bank Enterprise Surveys").count() == 3
 
 
 def test_filters_by_topic_organisation_and_year(client):
@@ -59,7 +61,7 @@ def test_hostile_filters_are_reported_not_fatal(client):
 
 
 def test_free_topics_become_platform_topics_countries_or_keywords():
-    outlook = english(StudyPage, title="SME Competitiveness Outlook 2016: Meeting the Standard for Trade")
+    outlook = english(StudyPage, title__startswith="SME Competitiveness Outlook 2016")
     assert [topic.slug for topic in outlook.topics.all()] == ["standards"]
     assert "SME competitiveness" in [tag.name for tag in outlook.tags.all()]
     thailand = english(StudyPage, title__startswith="Thailand: Key Issues")
