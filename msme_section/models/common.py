@@ -6,9 +6,15 @@ from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
 
 from msme_platform.core.models import BasePage
+
+# Programmes and studies are reference records with long official titles: a word in their
+# title weighs as much as a word elsewhere, so the site's own pages (whose titles Wagtail
+# boosts) come first on an equal match, e.g. "accessibility" against "WTO Accessions".
+RECORD_SEARCH_FIELDS = [*Page.search_fields, index.SearchField("search_description")]
 
 INTRO_HELP = _("A sentence or two above the list: what a visitor finds here and how to use it.")
 

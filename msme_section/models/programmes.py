@@ -8,14 +8,13 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 from wagtail.search import index
 
 from msme_platform.core.models import BasePage, Country
 
 from ..cache import cached
 from ..enums import NEED_LABELS, SIZE_WORDS, FirmSize, ProgrammeType
-from .common import IndexPage, KnownCountPaginator, public, use_cache
+from .common import RECORD_SEARCH_FIELDS, IndexPage, KnownCountPaginator, public, use_cache
 
 SIZE_FIELDS = {
     FirmSize.MICRO: "for_micro",
@@ -121,10 +120,11 @@ class NationalProgrammePage(BasePage):
         ),
     ]
     search_fields = [
-        *Page.search_fields,
+        *RECORD_SEARCH_FIELDS,
         index.SearchField("agency"),
         index.SearchField("sectors"),
         index.AutocompleteField("agency"),
+        index.RelatedFields("country", [index.SearchField("name")]),
         index.FilterField("country"),
         index.FilterField("programme_type"),
         index.FilterField("for_micro"),

@@ -7,14 +7,14 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from msme_platform.core.models import BasePage, Country, Topic
 
 from ..cache import cached
 from ..enums import StudyType
-from .common import IndexPage, public, use_cache
+from .common import RECORD_SEARCH_FIELDS, IndexPage, public, use_cache
 
 
 def live_studies(locale_id):
@@ -94,7 +94,7 @@ class StudyPage(BasePage):
         ),
     ]
     search_fields = [
-        *Page.search_fields,
+        *RECORD_SEARCH_FIELDS,
         index.SearchField("organisation"),
         index.AutocompleteField("organisation"),
         index.FilterField("organisation"),
