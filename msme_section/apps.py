@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class MSMESectionConfig(AppConfig):
     name = "msme_section"
     verbose_name = _("MSME section")
+
+    def ready(self):
+        from . import cache, importers, profiles  # noqa: F401  (registration on import)
+
+        cache.connect_signals()

@@ -32,6 +32,9 @@ class PolicymakerSectionPage(SectionPage):
         "core.StandardPage",
         "policymaker_section.AgreementIndexPage",
         "policymaker_section.TPRIndexPage",
+        "msme_section.ProgrammeIndexPage",
+        "msme_section.StudyIndexPage",
+        "msme_section.BestPracticeIndexPage",
     ]
 
     class Meta:

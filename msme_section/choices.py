@@ -1,0 +1,53 @@
+"""Filter choices, from the shared cache: lists of codes and names, no query per request."""
+
+from django.conf import settings
+
+from msme_platform.core.models import Region, Topic, countries_for
+
+from .cache import cached
+
+
+def country_choices(locale_id):
+    """``[(iso3, name)]`` in the visitor's language (or the default one)."""
+    return cached(
+        "countries",
+        lambda: list(countries_for(locale_id).order_by("name").values_list("iso3", "name")),
+        locale_id,
+    )
+
+
+def region_choices(locale_id):
+    def compute():
+        regions = countries_for(locale_id).values("region")
+        return list(
+            Region.objects.filter(pk__in=regions).order_by("name").values_list("slug", "name")
+        )
+
+    return cached("regions", compute, locale_id)
+
+
+def topic_choices(locale_id):
+    def compute():
+        topics = Topic.objects.filter(locale_id=locale_id)
+        if not topics.exists():
+            topics = Topic.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+        return list(topics.order_by("name").values_list("slug", "name"))
+
+    return cached("topics", compute, locale_id)
+
+
+def study_facets(locale_id):
+    """``(organisations, years)`` of the live studies in a language."""
+
+    def compute():
+        from .models.studies import live_studies
+
+        pairs = list(
+            live_studies(locale_id).order_by().values_list("organisation", "year").distinct()
+        )
+        return (
+            sorted({organisation for organisation, _year in pairs}),
+            sorted({year for _organisation, year in pairs if year}, reverse=True),
+        )
+
+    return cached("study-facets", compute, locale_id)

@@ -1,0 +1,3 @@
+from ._wrapper import import_command
+
+Command = import_command("studies", "studies.csv")

@@ -1,0 +1,56 @@
+"""Small pieces the section's page types share."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
+
+from msme_platform.core.models import BasePage
+
+# Programmes and studies are reference records with long official titles: a word in their
+# title weighs as much as a word elsewhere, so the site's own pages (whose titles Wagtail
+# boosts) come first on an equal match, e.g. "accessibility" against "WTO Accessions".
+RECORD_SEARCH_FIELDS = [*Page.search_fields, index.SearchField("search_description")]
+
+INTRO_HELP = _("A sentence or two above the list: what a visitor finds here and how to use it.")
+
+
+class IndexPage(BasePage):
+    """A listing page: an introduction, then filtered, paginated records."""
+
+    PER_PAGE = 20
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=INTRO_HELP)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+    def paginate(self, request, queryset):
+        return Paginator(queryset, self.PER_PAGE).get_page(request.GET.get("page"))
+
+
+class KnownCountPaginator(Paginator):
+    """A paginator told the total, when the page already counted it another way."""
+
+    def __init__(self, object_list, per_page, count, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.__dict__["count"] = count
+
+
+def public(pages):
+    """Like Wagtail's ``.public()``, but inside the same query instead of one more."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return pages.exclude(Exists(restricted))
+
+
+def use_cache(request):
+    """Previews show the draft being edited, never a cached published version."""
+    return not getattr(request, "is_preview", False)

@@ -1,0 +1,97 @@
+"""Useful resources: curated links to other platforms, grouped by what a firm needs."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+from ..enums import Audience, ResourceNeed
+from .common import IndexPage
+
+
+class Resource(TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=255)
+    organisation = models.CharField(_("organisation"), max_length=255, blank=True)
+    url = models.URLField(
+        _("address"),
+        max_length=500,
+        blank=True,
+        help_text=_("Leave empty if the official address has not been checked."),
+    )
+    description = models.TextField(
+        _("what it is for"), help_text=_("One or two sentences, in your own words.")
+    )
+    need = models.CharField(
+        _("need"),
+        max_length=20,
+        choices=ResourceNeed.choices,
+        default=ResourceNeed.LEARN,
+        help_text=_("The heading it is listed under."),
+    )
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience.choices, default=Audience.BOTH
+    )
+    source_url = models.URLField(_("source"), max_length=500, blank=True)
+    last_checked = models.DateTimeField(_("link last checked"), null=True, blank=True)
+    last_status = models.CharField(
+        _("result of the last check"), max_length=120, blank=True, editable=False
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("organisation")]),
+        FieldPanel("url"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("need"), FieldPanel("audience")]),
+        MultiFieldPanel([FieldPanel("source_url")], heading=_("Source")),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("description"),
+        index.AutocompleteField("name"),
+        index.FilterField("need"),
+        index.FilterField("audience"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("name", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class ResourcesPage(IndexPage):
+    template = "pages/msme_section/resources_page.html"
+    parent_page_types = ["msme_section.MSMESectionPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("resources page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["groups"] = self.grouped_resources()
+        return context
+
+    def resources(self):
+        """Resources in the page's language, or in the default one until translated."""
+        found = list(
+            Resource.objects.filter(
+                Q(locale_id=self.locale_id) | Q(locale__language_code=settings.LANGUAGE_CODE)
+            ).order_by("name")
+        )
+        own = [resource for resource in found if resource.locale_id == self.locale_id]
+        return own or found
+
+    def grouped_resources(self):
+        """``(need label, [resources])`` in the order of ``ResourceNeed``; one query."""
+        groups = {need: [] for need in ResourceNeed}
+        for resource in self.resources():
+            groups.setdefault(resource.need, []).append(resource)
+        return [(ResourceNeed(need).label, items) for need, items in groups.items() if items]

@@ -1,0 +1,187 @@
+"""Studies and statistics: one page per study under the MSME section's study index,
+listed again (the same records) by a study index in the Policymaker section."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from msme_platform.core.models import BasePage, Country, Topic
+
+from ..cache import cached
+from ..enums import StudyType
+from .common import RECORD_SEARCH_FIELDS, IndexPage, public, use_cache
+
+
+def live_studies(locale_id):
+    return public(StudyPage.objects.live().filter(locale_id=locale_id))
+
+
+class StudyTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "msme_section.StudyPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class StudyPage(BasePage):
+    template = "pages/msme_section/study_page.html"
+    parent_page_types = ["msme_section.StudyIndexPage"]
+    subpage_types = []
+
+    organisation = models.CharField(
+        _("organisation"), max_length=255, help_text=_("Who published it, as on the cover.")
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True, help_text=_("Year of publication; empty if unknown.")
+    )
+    study_type = models.CharField(
+        _("type"), max_length=20, choices=StudyType.choices, default=StudyType.REPORT
+    )
+    topics = ParentalManyToManyField(
+        Topic,
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="+",
+        help_text=_("The platform's topics this study is about; visitors filter by them."),
+    )
+    countries = ParentalManyToManyField(
+        Country,
+        verbose_name=_("countries"),
+        blank=True,
+        related_name="+",
+        help_text=_("Countries the study is specifically about, if any."),
+    )
+    tags = ClusterTaggableManager(
+        through=StudyTag,
+        blank=True,
+        verbose_name=_("other keywords"),
+        help_text=_("Free keywords that are not platform topics."),
+    )
+    link = models.URLField(
+        _("link"), max_length=500, blank=True, help_text=_("Where to read or download it.")
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Upload the file only if its licence allows it and there is no link."),
+    )
+    source_url = models.URLField(
+        _("source"),
+        max_length=500,
+        blank=True,
+        help_text=_("The page where these details can be checked."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("organisation"), FieldPanel("year"), FieldPanel("study_type")]),
+        MultiFieldPanel(
+            [FieldPanel("topics"), FieldPanel("countries"), FieldPanel("tags")],
+            heading=_("What it is about"),
+        ),
+        InlinePanel("key_figures", heading=_("Key figures"), label=_("Key figure")),
+        MultiFieldPanel(
+            [FieldPanel("link"), FieldPanel("document"), FieldPanel("source_url")],
+            heading=_("Where to find it"),
+        ),
+    ]
+    search_fields = [
+        *RECORD_SEARCH_FIELDS,
+        index.SearchField("organisation"),
+        index.AutocompleteField("organisation"),
+        index.FilterField("organisation"),
+        index.FilterField("year"),
+        index.FilterField("study_type"),
+    ]
+
+    class Meta:
+        verbose_name = _("study")
+        verbose_name_plural = _("studies")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if use_cache(request):
+            context["details"] = cached("study", self.details, self.pk, self.latest_revision_id)
+        else:
+            context["details"] = self.details()
+        return context
+
+    def details(self):
+        """What the page shows beside its own fields, as plain values."""
+        return {
+            "about": [topic.name for topic in self.topics.all()]
+            + [country.name for country in self.countries.all()]
+            + sorted(tag.name for tag in self.tags.all()),
+            "figures": [
+                {
+                    "value": figure.value,
+                    "label": figure.label,
+                    "year": figure.year,
+                    "source_title": figure.source_title,
+                    "source_url": figure.source_url,
+                }
+                for figure in self.key_figures.all()
+            ],
+            "document": (
+                {"url": self.document.url, "title": self.document.title}
+                if self.document_id
+                else None
+            ),
+        }
+
+
+class StudyKeyFigure(Orderable):
+    """A headline number from a study, with the year it describes and where it is stated."""
+
+    page = ParentalKey(StudyPage, on_delete=models.CASCADE, related_name="key_figures")
+    value = models.CharField(
+        _("figure"), max_length=40, help_text=_("As it should read, e.g. 34%.")
+    )
+    label = models.CharField(_("what it measures"), max_length=255)
+    year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True, help_text=_("The year the figure refers to.")
+    )
+    source_title = models.CharField(_("source title"), max_length=255, blank=True)
+    source_url = models.URLField(
+        _("source URL"), max_length=500, help_text=_("Where a reader can check the figure.")
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("value"), FieldPanel("year")]),
+        FieldPanel("label"),
+        FieldRowPanel([FieldPanel("source_title"), FieldPanel("source_url")]),
+    ]
+
+
+class StudyIndexPage(IndexPage):
+    """Every study in the visitor's language, filterable; may stand in either section."""
+
+    template = "pages/msme_section/study_index_page.html"
+    parent_page_types = [
+        "msme_section.MSMESectionPage",
+        "policymaker_section.PolicymakerSectionPage",
+    ]
+    subpage_types = ["msme_section.StudyPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("study index page")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..forms import StudyFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = StudyFilterForm(request.GET or None, locale_id=self.locale_id)
+        results = form.filter(live_studies(self.locale_id)).order_by(
+            models.F("year").desc(nulls_last=True), "title"
+        )
+        context.update(form=form, studies=self.paginate(request, results))
+        return context
