@@ -195,6 +195,13 @@ class EventPage(RoutablePageMixin, BasePage):
         help_text=_("Programme, slides, reports."),
     )
     topics = ParentalManyToManyField("core.Topic", verbose_name=_("topics"), blank=True)
+    related_challenges = ParentalManyToManyField(
+        "msme_section.ChallengePage",
+        verbose_name=_("related challenges"),
+        blank=True,
+        related_name="thematic_sessions",
+        help_text=_("Challenges this session discussed; the challenge pages list it in turn."),
+    )
     source_url = models.URLField(
         _("source URL"),
         max_length=500,
@@ -242,6 +249,7 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("recordings"),
         FieldPanel("documents"),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("related_challenges", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel([FieldPanel("source_url"), FieldPanel("source_note")], heading=_("Source")),
     ]
 
@@ -392,6 +400,9 @@ class EventPage(RoutablePageMixin, BasePage):
         context.update(
             state=self.state(),
             event_topics=list(self.topics.all()),
+            related_challenges=list(
+                self.related_challenges.live().public().select_related("locale").order_by("title")
+            ),
         )
         return context
 

@@ -20,24 +20,6 @@ def _import(importer, filename, report):
     return summary["create"] + summary["update"]
 
 
-def refresh_search_ranking():
-    """Rebalance PostgreSQL title weights after a bulk import.
-
-    The database search backend weighs a title match by the average title length at the
-    time each page was indexed, so pages indexed before 150 long study and programme titles
-    arrived would otherwise rank below them for the same word. A full refresh puts every
-    page on the same footing; other backends have nothing to refresh.
-    """
-    from wagtail.search.backends import get_search_backend
-
-    from .models import StudyPage
-
-    index = get_search_backend().get_index_for_model(StudyPage)
-    refresh = getattr(index, "_refresh_title_norms", None)
-    if refresh is not None:
-        refresh(full=True)
-
-
 def load(home, report):
     from msme_section.models import MSMESectionPage
     from policymaker_section.models import PolicymakerSectionPage
@@ -53,19 +35,17 @@ def load(home, report):
         spec["type"]: ensure_page(policy, spec, report) for spec in specs["policymakers"]
     }
 
-    changed = _import(
+    _import(
         ProgrammeImporter(locale, parent=policy_pages["msme_section.ProgrammeIndexPage"]),
         "national_programmes.csv",
         report,
     )
-    changed += _import(
+    _import(
         StudyImporter(locale, parent=pages["msme_section.StudyIndexPage"]), "studies.csv", report
     )
     _import(ResourceImporter(locale), "resources.csv", report)
     load_key_figures(locale, report)
     load_challenges(msme, locale, report)
-    if changed:
-        refresh_search_ranking()
 
 
 def load_key_figures(locale, report):

@@ -174,4 +174,21 @@ def load_starter_content(report=print):
         if module_has_submodule(app.module, "starter"):
             import_module(f"{app.name}.starter").load(home, report)
     translate_tree(home, report)
+    refresh_search_ranking()
     return home
+
+
+def refresh_search_ranking():
+    """Rebalance PostgreSQL title weights after bulk imports.
+
+    The database search backend weighs a title match by the average title length at the
+    time each page was indexed, so pages indexed before hundreds of long study, programme
+    and agreement titles arrived would otherwise rank below them for the same word. A full
+    refresh puts every page on the same footing; other backends have nothing to refresh.
+    """
+    from wagtail.search.backends import get_search_backend
+
+    index = get_search_backend().get_index_for_model(Page)
+    refresh = getattr(index, "_refresh_title_norms", None)
+    if refresh is not None:
+        refresh(full=True)

@@ -61,7 +61,11 @@ def ring_path(points):
     if len(out) < 3:
         return ""
     head = f"M{out[0][0]} {out[0][1]}"
-    rest = "".join(f"l{b[0] - a[0]} {b[1] - a[1]}" for a, b in zip(out, out[1:], strict=False))
+    # A step across half the map crosses the antimeridian (Fiji, Russia): move, don't draw.
+    rest = "".join(
+        f"{'m' if abs(b[0] - a[0]) > WIDTH / 2 else 'l'}{b[0] - a[0]} {b[1] - a[1]}"
+        for a, b in zip(out, out[1:], strict=False)
+    )
     return head + rest + "z"
 
 

@@ -88,6 +88,12 @@ class ChallengePage(BasePage):
                 .select_related("country")
                 .order_by("country__name", "title")
             ),
+            # The Group's thematic sessions on this challenge (events point here).
+            "sessions": list(
+                public(self.thematic_sessions.live())
+                .select_related("locale")
+                .order_by("-start_date")
+            ),
         }
 
 

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -51,6 +53,25 @@ class BasePage(Page):
     @property
     def summary(self):
         return self.search_description
+
+    def get_view_restrictions(self):
+        """The restrictions that apply to this page, in one query however deep it is.
+
+        Wagtail looks up the page's ancestors, then each alias among them with a query of
+        its own, which costs the French and Spanish trees (aliases of the English one until
+        translated) one query per level. The same rule as one subquery: restrictions on
+        this page or an ancestor, an alias standing for its source page.
+        """
+        from wagtail.models import PageViewRestriction
+
+        steplen = self.steplen
+        lineage = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
+        sources = (
+            Page.objects.filter(path__in=lineage)
+            .annotate(source_id=Coalesce("alias_of_id", "id"))
+            .values("source_id")
+        )
+        return PageViewRestriction.objects.filter(page_id__in=Subquery(sources))
 
 
 class HomePage(BasePage):
