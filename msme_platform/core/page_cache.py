@@ -93,7 +93,11 @@ def _key(request, generation_number):
 
 
 def _cacheable_request(request):
-    return request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path_info.startswith(settings.PAGE_CACHE_SKIP_PREFIXES)
+    )
 
 
 def _cacheable_response(response):

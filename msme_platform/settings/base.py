@@ -172,6 +172,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=bool(REDIS_URL))
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# Paths the page cache does not even look up (never cacheable, or measured without it).
+PAGE_CACHE_SKIP_PREFIXES = ("/admin/", "/healthz", "/documents/")
 
 # A CDN or proxy in front of the app servers, purged when pages change. Configure one of:
 # FRONTEND_CACHE_HTTP_LOCATION (Varnish/nginx accepting PURGE), or Cloudflare's
