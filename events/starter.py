@@ -1,6 +1,6 @@
 """Starter content for events: the index under the MSME section, then ``events.csv``."""
 
-from msme_platform.core.starter import STARTER_DATA, ensure_page
+from msme_platform.core.starter import ensure_page, import_starter_file
 
 INDEX = {
     "type": "events.EventIndexPage",
@@ -26,6 +26,4 @@ def load(home, report):
     if section is None:
         return
     index = ensure_page(section, INDEX, report)
-    plan = EventImporter(locale=home.locale, parent=index).read(STARTER_DATA / "events.csv")
-    summary = plan.apply()
-    report("events.csv: " + ", ".join(f"{count} {action}" for action, count in summary.items()))
+    import_starter_file(EventImporter(locale=home.locale, parent=index), "events.csv", report)

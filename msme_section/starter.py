@@ -5,19 +5,13 @@ import json
 
 from wagtail.models import Locale
 
-from msme_platform.core.starter import STARTER_DATA, ensure_page
+from msme_platform.core.starter import STARTER_DATA, ensure_page, import_starter_file
 
 from .importers import ProgrammeImporter, ResourceImporter, StudyImporter
 
 
 def _read(name):
     return json.loads((STARTER_DATA / name).read_text(encoding="utf-8"))
-
-
-def _import(importer, filename, report):
-    summary = importer.read(STARTER_DATA / filename).apply()
-    report(f"{filename}: " + ", ".join(f"{count} {action}" for action, count in summary.items()))
-    return summary["create"] + summary["update"]
 
 
 def load(home, report):
@@ -35,15 +29,15 @@ def load(home, report):
         spec["type"]: ensure_page(policy, spec, report) for spec in specs["policymakers"]
     }
 
-    _import(
+    import_starter_file(
         ProgrammeImporter(locale, parent=policy_pages["msme_section.ProgrammeIndexPage"]),
         "national_programmes.csv",
         report,
     )
-    _import(
+    import_starter_file(
         StudyImporter(locale, parent=pages["msme_section.StudyIndexPage"]), "studies.csv", report
     )
-    _import(ResourceImporter(locale), "resources.csv", report)
+    import_starter_file(ResourceImporter(locale), "resources.csv", report)
     load_key_figures(locale, report)
     load_challenges(msme, locale, report)
 

@@ -1,7 +1,7 @@
 """Starter content of the Policymaker section: the two database pages and their data."""
 
 from msme_platform.core.importing import IMPORTERS
-from msme_platform.core.starter import STARTER_DATA, ensure_page
+from msme_platform.core.starter import ensure_page, import_starter_file
 
 from .models import PolicymakerSectionPage
 
@@ -51,8 +51,4 @@ def load(home, report):
     for spec in INDEX_PAGES:
         ensure_page(section, spec, report)
     for kind, filename in DATA_FILES:
-        summary = IMPORTERS[kind]().read(STARTER_DATA / filename).apply()
-        report(
-            f"{filename}: {summary['create']} created, {summary['update']} updated, "
-            f"{summary['unchanged']} unchanged"
-        )
+        import_starter_file(IMPORTERS[kind](), filename, report)

@@ -27,7 +27,6 @@ IGNORED_MODELS = {
     "sessions.session",
     "admin.logentry",
     "contenttypes.contenttype",
-    "auth.permission",
     "wagtailcore.revision",
     "wagtailcore.pagelogentry",
     "wagtailcore.modellogentry",

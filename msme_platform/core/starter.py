@@ -31,18 +31,19 @@ TAXONOMY_FILES = [
 SECTION_APPS = ["msme_section", "policymaker_section", "events", "surveys"]
 
 
+def import_starter_file(importer, filename, report):
+    """Import one file of ``starter_data/`` with ``importer`` and say what changed."""
+    summary = importer.read(STARTER_DATA / filename).apply()
+    report(
+        f"{filename}: {summary['create']} created, {summary['update']} updated, "
+        f"{summary['unchanged']} unchanged"
+    )
+    return summary
+
+
 def load_taxonomy(report):
     for kind, filename in TAXONOMY_FILES:
-        plan = IMPORTERS[kind]().read(STARTER_DATA / filename)
-        summary = plan.apply()
-        report(f"{filename}: {_describe(summary)}")
-
-
-def _describe(summary):
-    return ", ".join(
-        f"{count} {action}d" if action != "unchanged" else f"{count} unchanged"
-        for action, count in summary.items()
-    )
+        import_starter_file(IMPORTERS[kind](), filename, report)
 
 
 def ensure_locales():

@@ -44,7 +44,7 @@ def test_loading_again_changes_nothing(index):
     load_starter_content(report=lines.append)
     after = {page.pk: page.latest_revision_id for page in EventPage.objects.all()}
     assert before == after
-    assert "events.csv: 0 create, 0 update, 36 unchanged" in lines
+    assert "events.csv: 0 created, 0 updated, 36 unchanged" in lines
 
 
 def test_bad_rows_are_reported_by_line_and_column_and_nothing_is_written(index, tmp_path):
