@@ -7,7 +7,8 @@ next state change) caps how long it is kept.
 
 Never stale: every key carries a generation number, and any change to content (a page
 published, unpublished, moved or deleted; a snippet or record saved) moves the generation
-on, so every cached response is out of use at once — listings included. Without a shared
+on, so every cached response is out of use at once — listings included. The headers that
+tell browsers and a CDN what they may keep are set in ``core/headers.py``. Without a shared
 cache (no REDIS_URL) the page cache is off: one process could not tell the others.
 """
 
@@ -17,7 +18,7 @@ import logging
 
 from django.conf import settings
 from django.core.cache import caches
-from django.utils.cache import cc_delim_re, get_max_age, has_vary_header, patch_cache_control
+from django.utils.cache import cc_delim_re, get_max_age, has_vary_header
 
 GENERATION_KEY = "page-cache:generation"
 logger = logging.getLogger(__name__)
@@ -122,14 +123,6 @@ def purge_listings(sender, instance, **kwargs):
     purge_pages_from_cache(instance.get_ancestors().live().filter(depth__gt=1))
 
 
-def allow_shared_caching(response):
-    """With a CDN in front, let it keep anonymous pages for a while; browsers revalidate."""
-    if settings.WAGTAILFRONTENDCACHE and "Cache-Control" not in response:
-        patch_cache_control(
-            response, public=True, max_age=0, s_maxage=settings.FRONTEND_CACHE_SECONDS
-        )
-
-
 class PageCacheMiddleware:
     """Serve and store whole responses; see the module docstring for the rules."""
 
@@ -140,10 +133,7 @@ class PageCacheMiddleware:
         if not _cacheable_request(request):
             return self.get_response(request)
         if not enabled():
-            response = self.get_response(request)
-            if _cacheable_response(response):
-                allow_shared_caching(response)
-            return response
+            return self.get_response(request)
         try:
             key = _key(request, generation())
             cached = cache().get(key)
@@ -154,7 +144,6 @@ class PageCacheMiddleware:
             return cached
         response = self.get_response(request)
         if _cacheable_response(response):
-            allow_shared_caching(response)
             max_age = get_max_age(response)
             timeout = settings.PAGE_CACHE_SECONDS
             if max_age is not None:

@@ -12,5 +12,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", defa
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=True)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", default=True)
+LANGUAGE_COOKIE_SECURE = env_bool("LANGUAGE_COOKIE_SECURE", default=True)
 # Load balancers probe the health check over plain HTTP inside the network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
