@@ -127,7 +127,8 @@ def parse(query, sorts, which):
             messages.append(_("The years were the wrong way round; they have been swapped."))
     if "in_force" in which:
         filters.in_force = query.get("in_force", "") in {"1", "on", "yes", "true"}
-    words = " ".join(query.get("q", "").split())
+    # A NUL byte cannot reach PostgreSQL (it refuses it in text): treat it as a space.
+    words = " ".join(query.get("q", "").replace("\x00", " ").split())
     if len(words) > MAX_QUERY_LENGTH:
         messages.append(
             _("The search text was shortened to %(max)s characters.") % {"max": MAX_QUERY_LENGTH}
