@@ -253,3 +253,16 @@ def test_production_cookies_are_secure_and_transport_is_strict():
     assert lines[2] in ("200", "503")  # the health check is not redirected to HTTPS
     assert lines[3] == "max-age=31536000; includeSubDomains; preload"
     assert lines[4] == "True Lax"
+
+
+def test_previews_of_public_pages_carry_the_admin_policy(client, django_user_model):
+    from wagtail.models import Page
+
+    editor = django_user_model.objects.create_superuser("preview", "p@example.org", "x" * 20)
+    client.force_login(editor)
+    about = Page.objects.get(url_path__endswith="/about/", locale__language_code="en")
+    response = client.get(f"/admin/pages/{about.pk}/view_draft/")
+    assert response.status_code == 200
+    assert "About the platform" in response.content.decode()
+    assert csp(response)["frame-ancestors"] == ["'self'"]
+    assert_never_cached(response)
