@@ -186,7 +186,7 @@ def test_base_settings_are_safe_as_they_stand():
     assert result.returncode == 0, result.stderr[-2000:]
     lines = result.stdout.splitlines()
     assert lines[0] == "False [] django.db.backends.postgresql"
-    assert lines[1] == "django.core.cache.backends.redis.RedisCache"
+    assert lines[1] == "msme_platform.core.cache.ResilientRedisCache"
 
 
 def test_redis_cache_works_when_redis_url_is_set():
@@ -206,3 +206,24 @@ def test_redis_cache_works_when_redis_url_is_set():
         pytest.skip("no Redis server on 127.0.0.1:6379")
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "shared between app servers"
+
+
+@pytest.mark.parametrize(
+    "path", ["/en/", "/en/about/", "/en/msmes/have-your-say/what-msmes-need-from-this-platform/"]
+)
+def test_with_redis_stopped_pages_are_served_without_the_cache(client, path):
+    """Nothing listens on port 1: every cache call meets a refused connection."""
+    from django.test import override_settings
+
+    stopped_redis = {
+        "default": {
+            "BACKEND": "msme_platform.core.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+        }
+    }
+    with override_settings(CACHES=stopped_redis, PAGE_CACHE_ENABLED=True):
+        response = client.get(path)
+    assert response.status_code == 200
+    assert "<h1" in response.content.decode()
+    assert response.get("X-Page-Cache") != "hit"
