@@ -145,7 +145,9 @@ class Gunicorn:
             except OSError:
                 pass
             time.sleep(0.2)
-        raise OpsError(f"gunicorn {self.name} did not answer in {timeout:.0f} s:\n{self.log_tail()}")
+        raise OpsError(
+            f"gunicorn {self.name} did not answer in {timeout:.0f} s:\n{self.log_tail()}"
+        )
 
     def log_tail(self, lines: int = 40) -> str:
         text = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
@@ -367,9 +369,23 @@ class PrivatePostgres:
         self.port = port
         self.dir = Path(tempfile.mkdtemp(prefix="ops-pg-"))
         self.data = self.dir / "data"
-        shutil.chown(self.dir, "postgres") if os.geteuid() == 0 else None
-        self._as_postgres([str(PG_BIN / "initdb"), "-D", str(self.data), "-A", "trust", "-U",
-                           "postgres", "--no-sync", "-E", "UTF8"], timeout=120)  # fmt: skip
+        if os.geteuid() == 0:  # initdb refuses to run as root
+            shutil.chown(self.dir, "postgres")
+        self._as_postgres(
+            [
+                str(PG_BIN / "initdb"),
+                "-D",
+                str(self.data),
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+                "--no-sync",
+                "-E",
+                "UTF8",
+            ],
+            timeout=120,
+        )
         self.url = f"postgresql://postgres@{HOST}:{port}/postgres"
 
     def _as_postgres(self, cmd: list[str], timeout: float = 60) -> str:
@@ -379,13 +395,25 @@ class PrivatePostgres:
 
     def start(self) -> None:
         options = f"-p {self.port} -k {self.dir} -c listen_addresses={HOST} -c fsync=off"
-        self._as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-o", options, "-l",
-                           str(self.dir / "log"), "-w", "start"])  # fmt: skip
+        self._as_postgres(
+            [
+                str(PG_BIN / "pg_ctl"),
+                "-D",
+                str(self.data),
+                "-o",
+                options,
+                "-l",
+                str(self.dir / "log"),
+                "-w",
+                "start",
+            ]
+        )
 
     def stop(self, mode: str = "fast") -> None:
         if (self.data / "postmaster.pid").exists():
-            self._as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w",
-                               "stop"])  # fmt: skip
+            self._as_postgres(
+                [str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop"]
+            )
 
     def destroy(self) -> None:
         with contextlib.suppress(OpsError, subprocess.TimeoutExpired):
@@ -400,8 +428,17 @@ class PrivateRedis:
 
     def start(self) -> None:
         self.proc = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", HOST, "--save", "",
-             "--appendonly", "no"],  # fmt: skip
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                HOST,
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
