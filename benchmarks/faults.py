@@ -30,6 +30,7 @@ import contextlib
 import os
 import random
 import shutil
+import signal
 import sys
 import threading
 import time
@@ -291,6 +292,9 @@ def main(argv=None) -> int:
     parser.add_argument("--pg-port", type=int, default=54329)
     parser.add_argument("--redis-port", type=int, default=63799)
     parser.add_argument("--port", type=int, default=8768, help="gunicorn")
+    parser.add_argument(
+        "--max-seconds", type=int, default=480, help="give up (and clean up) after this long"
+    )
     args = parser.parse_args(argv)
     for port in (args.pg_port, args.redis_port, args.port):
         if not ops.port_free(port):
@@ -301,6 +305,12 @@ def main(argv=None) -> int:
         return 2
 
     tl = Timeline()
+
+    def give_up(signum, frame):
+        raise TimeoutError(f"still running after {args.max_seconds} s")
+
+    signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(args.max_seconds)
     pg = redis = server = None
     media = None
     try:
@@ -327,10 +337,11 @@ def main(argv=None) -> int:
         server.wait_ready()
         tl.say(f"gunicorn (2 workers, production settings) on {args.port}")
         scenario(tl, args.port, pg, redis, database, server)
-    except ops.OpsError as exc:
+    except (ops.OpsError, TimeoutError) as exc:
         tl.say(f"setup failed: {exc}")
         return 2
     finally:
+        signal.alarm(0)
         if server:
             server.stop()
         if redis:

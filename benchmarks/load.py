@@ -33,6 +33,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import uuid
 from collections import defaultdict
 from pathlib import Path
@@ -45,6 +46,22 @@ THANKS = "your answers have been received"
 SEARCHES = ["trade", "tariff", "finance", "women", "e-commerce", "zzzz-no-hit", "export"]
 WEIGHTS = {"page": 35, "search": 15, "filter": 15, "feed": 8, "export": 7, "survey form": 10}
 HREF_RE = re.compile(r'href="(/(?:en|fr|es)/[^"#]*)"')
+GET_FORM_RE = re.compile(
+    r'<form class="(?:facets|filter-form)[^"]*" method="get"(.*?)</form>', re.S
+)
+CHECKBOX_RE = re.compile(r'type="checkbox"[^>]*?name="(\w+)" value="([^"]+)"')
+SELECT_RE = re.compile(r'<select[^>]*?name="(\w+)"[^>]*>(.*?)</select>', re.S)
+OPTION_RE = re.compile(r'<option value="([^"]+)"')
+
+
+def filter_choices(form: str) -> list[tuple[str, str]]:
+    """A few (name, value) pairs a visitor could pick in a GET filter form."""
+    choices = CHECKBOX_RE.findall(form)[:8]
+    for name, options in SELECT_RE.findall(form):
+        choices += [(name, value) for value in OPTION_RE.findall(options)[:3]]
+    return choices
+
+
 TIMEOUT = 60.0
 
 
@@ -71,29 +88,36 @@ def parse_args(argv):
     return args
 
 
-def discover(port: int) -> dict[str, list[str]]:
-    """The site's own links, two clicks deep from each section, sorted into kinds."""
-    seen, queue = set(), ["/en/", "/fr/", "/es/"]
-    while queue and len(seen) < 400:
+def discover(port: int, budget: int = 120) -> dict[str, list[str]]:
+    """The site's own links and filter forms, breadth first from the home page."""
+    found, fetched, queue = set(), 0, ["/en/"]
+    while queue and fetched < budget:
         path = queue.pop(0)
-        if path in seen:
+        if path in found:
             continue
-        seen.add(path)
-        if any(part in path for part in ("/export/", "ical", "/json/", "?")) or len(seen) > 150:
+        found.add(path)
+        if any(part in path for part in ("/export/", "ical", "/json/", "?", "/admin/")):
             continue
+        fetched += 1
         try:
             page = ops.request(port, "GET", path, timeout=TIMEOUT)
         except OSError:
             continue
-        if page.status == 200 and "text/html" in page.header("Content-Type"):
-            queue += [href.replace("&amp;", "&") for href in HREF_RE.findall(page.text)]
+        if page.status != 200 or "text/html" not in page.header("Content-Type"):
+            continue
+        queue += [href.replace("&amp;", "&") for href in HREF_RE.findall(page.text)]
+        for form in GET_FORM_RE.findall(page.text):
+            found.update(
+                f"{path}?{name}={urllib.parse.quote(value)}" for name, value in filter_choices(form)
+            )
+    found.update(["/fr/", "/es/"])
     kinds = defaultdict(set)
-    for path in seen:
+    for path in found:
         if "/export/" in path:
             kinds["export"].add(path)
         elif "ical" in path:
             kinds["feed"].add(path)
-        elif "/json/" in path or "/search/" in path or "/admin/" in path:
+        elif "/json/" in path or "/search/" in path:
             continue
         elif "?" in path and "page=" not in path:
             kinds["filter"].add(path)
