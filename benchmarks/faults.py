@@ -293,7 +293,7 @@ def main(argv=None) -> int:
     parser.add_argument("--redis-port", type=int, default=63799)
     parser.add_argument("--port", type=int, default=8768, help="gunicorn")
     parser.add_argument(
-        "--max-seconds", type=int, default=480, help="give up (and clean up) after this long"
+        "--max-seconds", type=int, default=900, help="give up (and clean up) after this long"
     )
     args = parser.parse_args(argv)
     for port in (args.pg_port, args.redis_port, args.port):

@@ -91,12 +91,18 @@ def parse_args(argv):
 def discover(port: int, budget: int = 120) -> dict[str, list[str]]:
     """The site's own links and filter forms, breadth first from the home page."""
     found, fetched, queue = set(), 0, ["/en/"]
+    per_parent = defaultdict(int)
     while queue and fetched < budget:
         path = queue.pop(0)
         if path in found:
             continue
         found.add(path)
         if any(part in path for part in ("/export/", "ical", "/json/", "?", "/admin/")):
+            continue
+        # A few of each list's items are enough (there are 160 country profiles).
+        parent = path.rstrip("/").rsplit("/", 1)[0]
+        per_parent[parent] += 1
+        if per_parent[parent] > 6:
             continue
         fetched += 1
         try:

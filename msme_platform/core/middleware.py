@@ -35,6 +35,8 @@ def kept_answers(request):
                     "label": name.replace("_", " ").strip().capitalize() or name,
                     "values": values,
                     "multiple": len(values) > 1,
+                    # A ticked box (consent, say) sends "on": show it as a ticked box again.
+                    "ticked": values == ["on"],
                 }
             )
     return kept or None

@@ -89,6 +89,7 @@ def test_a_survey_answer_sent_while_the_database_is_down_comes_back_to_send_agai
                 "website": "",
                 "what_would_help_most": "Clearer <rules> of origin & fewer forms",
                 "needs": ["Tariffs", "Buyers"],
+                "consent": "on",
                 "password": "never shown",
             },
         )
@@ -107,6 +108,7 @@ def test_a_survey_answer_sent_while_the_database_is_down_comes_back_to_send_agai
     assert "Clearer &lt;rules&gt; of origin &amp; fewer forms</textarea>" in html
     assert 'name="needs" value="Tariffs" checked' in html
     assert 'name="needs" value="Buyers" checked' in html
+    assert '<input type="checkbox" name="consent" value="on" checked> Consent' in html
     assert '<input type="hidden" name="form_token" value="signed-token">' in html
     assert 'action="/en/msmes/have-your-say/what-msmes-need-from-this-platform/"' in html
     assert "never shown" not in html and "Traceback" not in html
