@@ -22,6 +22,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+import redis
 
 from benchmarks import ops
 
@@ -53,14 +54,10 @@ def ops_site():
     require(_reachable(REDIS_URL, 6379), "Redis")
     name = f"{os.environ.get('OPS_TEST_DB_PREFIX', 'msme_ops_')}{uuid.uuid4().hex[:8]}"
     media = Path(tempfile.mkdtemp(prefix="ops-media-"))
+    prefix = f"ops-test-{uuid.uuid4().hex[:8]}"
     url = ops.create_database(PG_SERVER_URL, name)
     try:
-        env = ops.production_env(
-            url,
-            REDIS_URL,
-            CACHE_KEY_PREFIX=f"ops-test-{uuid.uuid4().hex[:8]}",
-            MEDIA_ROOT=str(media),
-        )
+        env = ops.production_env(url, REDIS_URL, CACHE_KEY_PREFIX=prefix, MEDIA_ROOT=str(media))
         # Side by side: the migrations take most of the time (half a minute on two cores).
         static = subprocess.Popen(
             [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
@@ -84,3 +81,6 @@ def ops_site():
     finally:
         ops.drop_database(PG_SERVER_URL, name)
         shutil.rmtree(media, ignore_errors=True)
+        client = redis.Redis.from_url(REDIS_URL)
+        for key in client.scan_iter(f"{prefix}:*"):
+            client.delete(key)
