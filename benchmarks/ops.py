@@ -153,18 +153,30 @@ class Gunicorn:
         text = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
         return "\n".join(text.splitlines()[-lines:])
 
-    def stop(self) -> None:
-        if self.proc.poll() is None:
+    def signal_stop(self) -> None:
+        if self.proc.poll() is None and not getattr(self, "_stopping", False):
+            self._stopping = True
             with contextlib.suppress(ProcessLookupError):  # SIGINT: gunicorn's quick shutdown
                 os.killpg(self.proc.pid, signal.SIGINT)
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
+
+    def stop(self) -> None:
+        self.signal_stop()
+        try:
+            self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
         with contextlib.suppress(OSError):
             self.log_path.unlink()
+
+
+def stop_all(servers: list[Gunicorn]) -> None:
+    """Stop several servers at once (each takes a second or two to shut down)."""
+    for server in servers:
+        server.signal_stop()
+    for server in servers:
+        server.stop()
 
 
 # HTTP ----------------------------------------------------------------------------------

@@ -28,8 +28,7 @@ def servers(ops_site):
             server.wait_ready()
         yield [server.port for server in started]
     finally:
-        for server in started:
-            server.stop()
+        ops.stop_all(started)
 
 
 def warm(port, path):
