@@ -8,6 +8,7 @@ import uuid
 import pytest
 
 from benchmarks import ops
+from msme_platform.core import backups as backups_module
 
 from .conftest import PG_SERVER_URL
 
@@ -59,27 +60,39 @@ def test_a_postgresql_backup_restores_into_a_fresh_database_with_every_row_and_f
         ops.drop_database(PG_SERVER_URL, fresh)
 
 
-def test_a_sqlite_backup_is_a_consistent_copy_and_old_backups_are_pruned(tmp_path):
+def test_a_sqlite_backup_is_a_consistent_copy_that_restores_row_for_row(tmp_path):
     live = tmp_path / "live.sqlite3"
     with sqlite3.connect(live) as db:
         db.execute("CREATE TABLE answers (id INTEGER PRIMARY KEY, text TEXT)")
         db.executemany("INSERT INTO answers (text) VALUES (?)", [("yes",), ("no",), ("maybe",)])
     env = ops.production_env(f"sqlite:///{live}", MEDIA_ROOT=str(tmp_path / "media"))
     backups = tmp_path / "backups"
-    for _ in range(2):
-        ops.manage(env, "backup", "--dir", str(backups), "--keep", "1")
-    folders = sorted(backups.iterdir())
-    assert len(folders) == 1  # the older of two went
-    manifest = json.loads((folders[-1] / "manifest.json").read_text())
+    ops.manage(env, "backup", "--dir", str(backups))
+    folder = next(backups.iterdir())
+    manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["engine"] == "sqlite"
     assert manifest["row_counts"] == {"answers": 3}
 
     target = tmp_path / "restored.sqlite3"
     env = {**env, "DATABASE_URL": f"sqlite:///{target}"}
-    assert "counts match" in ops.manage(env, "restore", str(folders[-1]))
+    assert "counts match" in ops.manage(env, "restore", str(folder))
     with sqlite3.connect(target) as db:
         assert db.execute("SELECT text FROM answers ORDER BY id").fetchall() == [
             ("yes",),
             ("no",),
             ("maybe",),
         ]
+
+
+def test_only_the_newest_backups_are_kept(tmp_path):
+    for stamp in ("20261126T023000Z", "20261127T023000Z", "20261128T023000Z"):
+        (tmp_path / stamp).mkdir()
+        (tmp_path / stamp / "manifest.json").write_text("{}")
+    (tmp_path / "20261125T023000Z").mkdir()  # unfinished (no manifest): not counted, kept
+    deleted = backups_module.prune(tmp_path, keep=2)
+    assert [p.name for p in deleted] == ["20261126T023000Z"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "20261125T023000Z",
+        "20261127T023000Z",
+        "20261128T023000Z",
+    ]
