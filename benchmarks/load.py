@@ -29,6 +29,7 @@ import argparse
 import http.client
 import random
 import re
+import shutil
 import sys
 import tempfile
 import threading
@@ -219,10 +220,11 @@ def run_backend(args, backend: str) -> tuple[bool, str]:
         database_url = ops.create_database(args.pg_server, name)
     else:
         database_url = f"sqlite:///{tmp / 'load.sqlite3'}"
+    prefix = f"load-{uuid.uuid4().hex[:8]}"
     env = ops.production_env(
         database_url,
         args.redis_url,
-        CACHE_KEY_PREFIX=f"load-{uuid.uuid4().hex[:8]}",
+        CACHE_KEY_PREFIX=prefix,
         SURVEYS_CLIENT_IP_HEADER="HTTP_X_REAL_IP",
         MEDIA_ROOT=str(tmp / "media"),
     )
@@ -259,6 +261,8 @@ def run_backend(args, backend: str) -> tuple[bool, str]:
             server.stop()
         if backend == "postgres" and not args.keep:
             ops.drop_database(args.pg_server, name)
+        shutil.rmtree(tmp, ignore_errors=True)
+        ops.forget_cache(args.redis_url, prefix)
     return report(backend, args, tally, stored, elapsed, server_log)
 
 

@@ -22,7 +22,6 @@ import uuid
 from pathlib import Path
 
 import pytest
-import redis
 
 from benchmarks import ops
 
@@ -81,6 +80,4 @@ def ops_site():
     finally:
         ops.drop_database(PG_SERVER_URL, name)
         shutil.rmtree(media, ignore_errors=True)
-        client = redis.Redis.from_url(REDIS_URL)
-        for key in client.scan_iter(f"{prefix}:*"):
-            client.delete(key)
+        ops.forget_cache(REDIS_URL, prefix)
