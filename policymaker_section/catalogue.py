@@ -25,7 +25,8 @@ VERSION_KEY = "policymaker:catalogue-version"
 TIMEOUT = 300
 
 
-def _version():
+def version():
+    """The current version of everything the catalogue summarises; cache keys carry it."""
     version = cache.get(VERSION_KEY)
     if version is None:
         version = uuid.uuid4().hex
@@ -130,7 +131,7 @@ def for_locale(locale_id):
 
     Treat it as read-only: it is shared by every request this process serves.
     """
-    key = f"policymaker:catalogue:{locale_id}:{_version()}"
+    key = f"policymaker:catalogue:{locale_id}:{version()}"
     memo = _memo.get(locale_id)
     if memo is not None and memo[0] == key:
         return memo[1]
