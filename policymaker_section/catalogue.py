@@ -15,6 +15,7 @@ category, country or region, moves the version on; entries also expire after
 
 import uuid
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
@@ -38,6 +39,62 @@ def invalidate(*args, **kwargs):
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
+class Tally:
+    """Provisions counted per (category code, legal intensity), with the sums facets need.
+
+    The explorer counts facets over every agreement on each request; summing a few
+    precomputed totals is several times cheaper than walking every cell.
+    """
+
+    __slots__ = ("cells", "total", "by_category", "by_intensity")
+
+    def __init__(self, cells):
+        self.cells = cells
+        self.total = sum(cells.values())
+        self.by_category, self.by_intensity = {}, {}
+        for (code, intensity), n in cells.items():
+            self.by_category[code] = self.by_category.get(code, 0) + n
+            self.by_intensity[intensity] = self.by_intensity.get(intensity, 0) + n
+
+    def __getstate__(self):
+        return self.cells
+
+    def __setstate__(self, cells):
+        self.__init__(cells)
+
+    def passing(self, categories, intensities):
+        """Provisions in any of ``categories`` and of any of ``intensities`` (empty: all)."""
+        if not categories and not intensities:
+            return self.total
+        if not intensities:
+            return sum(self.by_category.get(code, 0) for code in categories)
+        if not categories:
+            return sum(self.by_intensity.get(intensity, 0) for intensity in intensities)
+        return sum(
+            n
+            for (code, intensity), n in self.cells.items()
+            if code in categories and intensity in intensities
+        )
+
+    def categories_among(self, intensities):
+        if not intensities:
+            return self.by_category
+        found = {}
+        for (code, intensity), n in self.cells.items():
+            if intensity in intensities:
+                found[code] = found.get(code, 0) + n
+        return found
+
+    def intensities_among(self, categories):
+        if not categories:
+            return self.by_intensity
+        found = {}
+        for (code, intensity), n in self.cells.items():
+            if code in categories:
+                found[intensity] = found.get(intensity, 0) + n
+        return found
+
+
 @dataclass
 class AgreementFacts:
     id: int
@@ -55,13 +112,17 @@ class AgreementFacts:
     counts: dict = field(default_factory=dict)  # {(category code, intensity): n}
     url: str = ""
 
-    @property
+    @cached_property
     def party_codes(self):
         return {code for code, _name in self.parties}
 
+    @cached_property
+    def tally(self):
+        return Tally(self.counts)
+
     @property
     def provision_total(self):
-        return sum(self.counts.values())
+        return self.tally.total
 
     @property
     def type_label(self):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
 from . import catalogue as catalogues
@@ -343,7 +343,7 @@ TEXT_MEMO_SIZE = 64
 
 
 def provision_text_counts(catalogue, locale_id, words):
-    """``{agreement id: {(category code, intensity): n}}`` of the provisions matching ``words``.
+    """``{agreement id: Tally}`` of the provisions matching ``words``.
 
     One grouped query, the same shape as the catalogue's counts, so facets and pages are
     counted the same way with or without a text search. Cached under the catalogue's
@@ -366,8 +366,10 @@ def provision_text_counts(catalogue, locale_id, words):
             .values_list("page_id", "category__code", "legal_intensity")
             .annotate(n=Count("pk"))
         )
+        cells = {}
         for page_id, code, intensity, n in rows:
-            found.setdefault(page_id, {})[(code, intensity)] = n
+            cells.setdefault(page_id, {})[(code, intensity)] = n
+        found = {page_id: catalogues.Tally(cell) for page_id, cell in cells.items()}
         cache.set(key, found, catalogues.TIMEOUT)
     _text_memo.pop(key, None)
     _text_memo[key] = found
@@ -386,8 +388,8 @@ def _provision_groups(catalogue, f, matching):
     if f.sort == "category":
         categories, intensities = set(f.category), _intensities(f.intensity)
         per_category = {}
-        for a, counts in sorted(matching, key=lambda m: (m[0].title, m[0].id)):
-            for (code, intensity), n in counts.items():
+        for a, tally in sorted(matching, key=lambda m: (m[0].title, m[0].id)):
+            for (code, intensity), n in tally.cells.items():
                 if (not categories or code in categories) and (
                     not intensities or intensity in intensities
                 ):
@@ -408,7 +410,8 @@ def _provision_groups(catalogue, f, matching):
         def key(m):
             return (m[0].title, m[0].id)
 
-    return [(a.id, _provision_count(counts, f)) for a, counts in sorted(matching, key=key)]
+    categories, intensities = set(f.category), _intensities(f.intensity)
+    return [(a.id, t.passing(categories, intensities)) for a, t in sorted(matching, key=key)]
 
 
 class ProvisionResults:
@@ -466,11 +469,22 @@ def _provision_filters(provisions, catalogue, f):
     return provisions
 
 
+# Exports list every match in the explorer's order; undated agreements last, as there.
 PROVISION_ORDERING = {
     "agreement": ["page__title", "page_id", "sort_order", "pk"],
     "category": ["category__sort_order", "category__code", "page__title", "sort_order", "pk"],
-    "-eif": ["-page__entry_into_force_year", "page__title", "sort_order", "pk"],
-    "eif": ["page__entry_into_force_year", "page__title", "sort_order", "pk"],
+    "-eif": [
+        F("page__entry_into_force_year").desc(nulls_last=True),
+        "page__title",
+        "sort_order",
+        "pk",
+    ],
+    "eif": [
+        F("page__entry_into_force_year").asc(nulls_last=True),
+        "page__title",
+        "sort_order",
+        "pk",
+    ],
 }
 
 
@@ -483,11 +497,16 @@ def matching_provisions(catalogue, f, agreement_ids):
 
 
 def provision_matches(catalogue, f, text_counts):
-    """``(agreement facts, counts)`` for agreements with provisions to count."""
+    """``(agreement facts, tally)`` for agreements with provisions to count."""
     for a in catalogue.agreements.values():
-        counts = a.counts if text_counts is None else text_counts.get(a.id)
-        if counts:
-            yield a, counts
+        tally = a.tally if text_counts is None else text_counts.get(a.id)
+        if tally and tally.total:
+            yield a, tally
+
+
+def _add(counter, counts):
+    for key, n in counts.items():
+        counter[key] += n
 
 
 def provision_context(index, request):
@@ -498,27 +517,35 @@ def provision_context(index, request):
     in_force = total = 0
     matching = []
     categories, intensities = set(f.category), _intensities(f.intensity)
-    for a, provision_counts in provision_matches(catalogue, f, text_counts):
-        passing = _provision_count(provision_counts, f)
-        if _agreement_passes(a, f, {"region"}):
+    for a, tally in provision_matches(catalogue, f, text_counts):
+        passing = tally.passing(categories, intensities)
+        if passing and f.region and _agreement_passes(a, f, {"region"}):
             for region in a.regions:
                 counts["region"][region] += passing
-        if _agreement_passes(a, f, {"type"}):
+        if passing and f.type and _agreement_passes(a, f, {"type"}):
             counts["type"][a.agreement_type] += passing
-        if a.in_force and _agreement_passes(a, f, {"in_force"}):
+        if passing and a.in_force and f.in_force and _agreement_passes(a, f, {"in_force"}):
             in_force += passing
         if not _agreement_passes(a, f):
             continue
-        for (code, intensity), n in provision_counts.items():
-            if not intensities or intensity in intensities:
-                counts["category"][code] += n
-            if not categories or code in categories:
-                counts["intensity"][intensity or "none"] += n
+        # Without its own filter a facet's skip-one count is the plain count: no re-test.
+        if passing and not f.region:
+            for region in a.regions:
+                counts["region"][region] += passing
+        if passing and not f.type:
+            counts["type"][a.agreement_type] += passing
+        if passing and a.in_force and not f.in_force:
+            in_force += passing
+        _add(counts["category"], tally.categories_among(intensities))
+        _add(counts["intensity"], tally.intensities_among(categories))
         if passing:
             total += passing
-            matching.append((a, provision_counts))
+            matching.append((a, tally))
             for party in a.party_codes:
                 counts["party"][party] += passing
+    counts["intensity"] = Counter(
+        {(intensity or "none"): n for intensity, n in counts["intensity"].items()}
+    )
     results = ProvisionResults(catalogue, f, _provision_groups(catalogue, f, matching))
     page = _paginate(results, total, PROVISIONS_PER_PAGE, request.GET.get("page"))
     for provision in page.object_list:
