@@ -46,15 +46,18 @@ class Tally:
     precomputed totals is several times cheaper than walking every cell.
     """
 
-    __slots__ = ("cells", "total", "by_category", "by_intensity")
+    __slots__ = ("cells", "total", "by_category", "by_intensity", "_per_category", "_per_intensity")
 
     def __init__(self, cells):
         self.cells = cells
         self.total = sum(cells.values())
         self.by_category, self.by_intensity = {}, {}
+        self._per_category, self._per_intensity = {}, {}  # code -> {intensity: n}, and back
         for (code, intensity), n in cells.items():
             self.by_category[code] = self.by_category.get(code, 0) + n
             self.by_intensity[intensity] = self.by_intensity.get(intensity, 0) + n
+            self._per_category.setdefault(code, {})[intensity] = n
+            self._per_intensity.setdefault(intensity, {})[code] = n
 
     def __getstate__(self):
         return self.cells
@@ -77,22 +80,24 @@ class Tally:
         )
 
     def categories_among(self, intensities):
+        """Provisions per category, counting only ``intensities`` (empty: all)."""
         if not intensities:
             return self.by_category
-        found = {}
-        for (code, intensity), n in self.cells.items():
-            if intensity in intensities:
-                found[code] = found.get(code, 0) + n
-        return found
+        return _sum_maps(self._per_intensity.get(intensity, {}) for intensity in intensities)
 
     def intensities_among(self, categories):
+        """Provisions per legal intensity, counting only ``categories`` (empty: all)."""
         if not categories:
             return self.by_intensity
-        found = {}
-        for (code, intensity), n in self.cells.items():
-            if code in categories:
-                found[intensity] = found.get(intensity, 0) + n
-        return found
+        return _sum_maps(self._per_category.get(code, {}) for code in categories)
+
+
+def _sum_maps(maps):
+    found = {}
+    for counts in maps:
+        for key, n in counts.items():
+            found[key] = found.get(key, 0) + n
+    return found
 
 
 @dataclass
