@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run install install-test migrate content admin serve test test-fast lint format check-deploy bench messages clean
+.PHONY: help run install install-test migrate content admin serve test test-fast lint format check-deploy bench faults load backup restore messages clean
 
 help: ## List every target
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -61,6 +61,19 @@ check-deploy: install ## Run Django's deployment checks with production settings
 
 bench: install ## Benchmark pages against a bare Django view (see benchmarks/README.md)
 	$(PY) -m benchmarks.run $(BENCH_ARGS)
+
+faults: install ## Stop PostgreSQL, then Redis, under load (private instances) and report (benchmarks/faults.py)
+	$(PY) -m benchmarks.faults $(FAULTS_ARGS)
+
+load: install ## 60 s at 32 connections over pages, searches, filters, feeds, exports, surveys (benchmarks/load.py)
+	$(PY) -m benchmarks.load $(LOAD_ARGS)
+
+backup: install ## Back up the database and media into backups/<UTC timestamp>/ (keeps BACKUP_KEEP, 14)
+	$(MANAGE) backup
+
+restore: install ## Restore BACKUP=backups/<timestamp> into the empty database at DATABASE_URL, and its media
+	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=backups/<timestamp>"; exit 2; }
+	$(MANAGE) restore $(BACKUP)
 
 clean: ## Remove the virtualenv, the local database and collected files
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles media-test .pytest_cache

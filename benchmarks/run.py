@@ -36,6 +36,17 @@ DEFAULT_URLS = [
     "/en/search/?q=trade",
     "/en/search/?q=zzzz-no-hit",
 ]
+# The policymaker databases at scale (``manage.py generate_scale_data``): the provisions
+# explorer with filters, with a text query, and both; the agreement and review lists.
+EXPLORER_URLS = [
+    "/en/policymakers/trade-agreements/provisions/?category=INST_COMMITTEE&in_force=1",
+    "/en/policymakers/trade-agreements/provisions/?party=JPN&intensity=binding&sort=-eif&page=2",
+    "/en/policymakers/trade-agreements/provisions/?q=committee",
+    "/en/policymakers/trade-agreements/provisions/?q=information+website&type=FTA&sort=category",
+    "/en/policymakers/trade-agreements/?party=JPN&category=INST_COMMITTEE&in_force=1",
+    "/en/policymakers/trade-policy-reviews/?q=review&from=2010",
+]
+SUITES = {"site": DEFAULT_URLS, "explorer": EXPLORER_URLS}
 STARTUP_TIMEOUT = 30.0
 REQUEST_TIMEOUT = 10.0
 SECRET_KEY = "benchmark-only-insecure-key-never-use-for-anything-else-0123456789"
@@ -66,7 +77,20 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         prog="python -m benchmarks.run",
         description="Benchmark pages against a bare Django view of the same size.",
     )
-    parser.add_argument("--urls", nargs="+", default=DEFAULT_URLS, metavar="PATH")
+    parser.add_argument("--urls", nargs="+", metavar="PATH", help="default: the suite's pages")
+    parser.add_argument(
+        "--suite",
+        choices=sorted(SUITES),
+        default="site",
+        help="pages measured when --urls is not given: 'site' (section pages and search) or "
+        "'explorer' (the policymaker databases' filtered lists)",
+    )
+    parser.add_argument(
+        "--no-page-cache",
+        action="store_true",
+        help="turn the whole-response page cache off, so every request runs the view "
+        "(with REDIS_URL set a repeated URL would otherwise be served from the cache)",
+    )
     parser.add_argument("--duration", type=int, default=15, help="seconds per measurement")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--port", type=int, default=8765)
@@ -80,6 +104,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--generator", choices=["auto", "wrk", "python"], default="auto")
     parser.add_argument("--output", type=Path, help="also write the results to this JSON file")
     args = parser.parse_args(argv)
+    if not args.urls:
+        args.urls = SUITES[args.suite]
     if args.duration < 1 or args.connections < 1 or args.workers < 1:
         parser.error("--duration, --connections and --workers must be at least 1")
     bad = [url for url in args.urls if not url.startswith("/")]
@@ -88,7 +114,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def bench_env(database_url: str | None) -> dict[str, str]:
+def bench_env(database_url: str | None, page_cache: bool = True) -> dict[str, str]:
     env = os.environ.copy()
     env["DJANGO_SETTINGS_MODULE"] = "benchmarks.settings"
     env.setdefault("SECRET_KEY", SECRET_KEY)
@@ -97,6 +123,8 @@ def bench_env(database_url: str | None) -> dict[str, str]:
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     if database_url:
         env["DATABASE_URL"] = database_url
+    if not page_cache:
+        env["PAGE_CACHE_ENABLED"] = "false"
     return env
 
 
@@ -356,7 +384,7 @@ def benchmark(args: argparse.Namespace) -> int:
         return run_python(args.port, path, args.connections, args.duration)
 
     flags = gunicorn_flags()
-    env = bench_env(args.database_url)
+    env = bench_env(args.database_url, page_cache=not args.no_page_cache)
     prepare_database(env, args.load_content)
     if not port_free(args.port):
         raise BenchError(f"port {args.port} is in use; pick another with --port")
@@ -379,9 +407,10 @@ def benchmark(args: argparse.Namespace) -> int:
 
 
 def report(rows: list[dict], args: argparse.Namespace, generator: str) -> None:
+    page_cache = "page cache off" if args.no_page_cache else "page cache as configured"
     print(
         f"\n{generator}, {args.connections} connections, {args.duration} s per measurement, "
-        f"gunicorn {args.workers} workers\n"
+        f"gunicorn {args.workers} workers, {page_cache}\n"
     )
     print(format_table(rows))
     if generator == "python":

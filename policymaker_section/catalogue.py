@@ -15,6 +15,7 @@ category, country or region, moves the version on; entries also expire after
 
 import uuid
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
@@ -25,7 +26,8 @@ VERSION_KEY = "policymaker:catalogue-version"
 TIMEOUT = 300
 
 
-def _version():
+def version():
+    """The current version of everything the catalogue summarises; cache keys carry it."""
     version = cache.get(VERSION_KEY)
     if version is None:
         version = uuid.uuid4().hex
@@ -35,6 +37,67 @@ def _version():
 
 def invalidate(*args, **kwargs):
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+class Tally:
+    """Provisions counted per (category code, legal intensity), with the sums facets need.
+
+    The explorer counts facets over every agreement on each request; summing a few
+    precomputed totals is several times cheaper than walking every cell.
+    """
+
+    __slots__ = ("cells", "total", "by_category", "by_intensity", "_per_category", "_per_intensity")
+
+    def __init__(self, cells):
+        self.cells = cells
+        self.total = sum(cells.values())
+        self.by_category, self.by_intensity = {}, {}
+        self._per_category, self._per_intensity = {}, {}  # code -> {intensity: n}, and back
+        for (code, intensity), n in cells.items():
+            self.by_category[code] = self.by_category.get(code, 0) + n
+            self.by_intensity[intensity] = self.by_intensity.get(intensity, 0) + n
+            self._per_category.setdefault(code, {})[intensity] = n
+            self._per_intensity.setdefault(intensity, {})[code] = n
+
+    def __getstate__(self):
+        return self.cells
+
+    def __setstate__(self, cells):
+        self.__init__(cells)
+
+    def passing(self, categories, intensities):
+        """Provisions in any of ``categories`` and of any of ``intensities`` (empty: all)."""
+        if not categories and not intensities:
+            return self.total
+        if not intensities:
+            return sum(self.by_category.get(code, 0) for code in categories)
+        if not categories:
+            return sum(self.by_intensity.get(intensity, 0) for intensity in intensities)
+        return sum(
+            n
+            for (code, intensity), n in self.cells.items()
+            if code in categories and intensity in intensities
+        )
+
+    def categories_among(self, intensities):
+        """Provisions per category, counting only ``intensities`` (empty: all)."""
+        if not intensities:
+            return self.by_category
+        return _sum_maps(self._per_intensity.get(intensity, {}) for intensity in intensities)
+
+    def intensities_among(self, categories):
+        """Provisions per legal intensity, counting only ``categories`` (empty: all)."""
+        if not categories:
+            return self.by_intensity
+        return _sum_maps(self._per_category.get(code, {}) for code in categories)
+
+
+def _sum_maps(maps):
+    found = {}
+    for counts in maps:
+        for key, n in counts.items():
+            found[key] = found.get(key, 0) + n
+    return found
 
 
 @dataclass
@@ -54,13 +117,17 @@ class AgreementFacts:
     counts: dict = field(default_factory=dict)  # {(category code, intensity): n}
     url: str = ""
 
-    @property
+    @cached_property
     def party_codes(self):
         return {code for code, _name in self.parties}
 
+    @cached_property
+    def tally(self):
+        return Tally(self.counts)
+
     @property
     def provision_total(self):
-        return sum(self.counts.values())
+        return self.tally.total
 
     @property
     def type_label(self):
@@ -130,7 +197,7 @@ def for_locale(locale_id):
 
     Treat it as read-only: it is shared by every request this process serves.
     """
-    key = f"policymaker:catalogue:{locale_id}:{_version()}"
+    key = f"policymaker:catalogue:{locale_id}:{version()}"
     memo = _memo.get(locale_id)
     if memo is not None and memo[0] == key:
         return memo[1]

@@ -8,11 +8,13 @@ within a facet are alternatives ("or"), except parties, where every chosen count
 be a party ("agreements between Chile and Japan").
 """
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
 from . import catalogue as catalogues
@@ -42,6 +44,7 @@ AGREEMENTS_PER_PAGE = 20
 PROVISIONS_PER_PAGE = 25
 TPRS_PER_PAGE = 20
 MAX_COMPARED = 3
+FACET_LIMIT = 10
 
 
 @dataclass
@@ -68,6 +71,9 @@ class Facet:
     name: str
     label: str
     options: list
+    hidden: int = 0  # options left out of a long facet (see ``_limit``)
+    expanded: bool = False
+    toggle_url: str = ""
 
     @property
     def selected_count(self):
@@ -86,6 +92,31 @@ def _facet(name, label, counts, labels, selected, order=None):
     shown = {option.value for option in options}
     options += [Option(key, key, 0, True) for key in selected if key not in shown]
     return Facet(name, label, options)
+
+
+def _limit(facets, request, names):
+    """Long facets (parties, members: 160 countries) show their ``FACET_LIMIT`` biggest
+    options and the chosen ones, with a plain link (no JavaScript) to show them all:
+    rendering every country on every page cost more than counting them."""
+    expanded = set(request.GET.getlist("all"))
+    for facet in facets:
+        if facet.name not in names or len(facet.options) <= FACET_LIMIT + 2:
+            continue
+        query = request.GET.copy()
+        query.pop("page", None)
+        others = [name for name in query.getlist("all") if name != facet.name]
+        if facet.name in expanded:
+            facet.expanded = True
+            query.setlist("all", others)
+        else:
+            biggest = sorted(facet.options, key=lambda option: -option.count)[:FACET_LIMIT]
+            kept = {option.value for option in biggest}
+            shown = [o for o in facet.options if o.value in kept or o.selected]
+            facet.hidden = len(facet.options) - len(shown)
+            facet.options = shown
+            query.setlist("all", [*others, facet.name])
+        facet.toggle_url = f"?{query.urlencode()}"
+    return facets
 
 
 def _paginate(items, total, per_page, number):
@@ -276,7 +307,7 @@ def agreement_context(index, request):
     ]
     return {
         "filters": f,
-        "facets": facets,
+        "facets": _limit(facets, request, {"party"}),
         "in_force_count": in_force,
         "sorts": AGREEMENT_SORTS,
         "results": page,
@@ -288,15 +319,12 @@ def agreement_context(index, request):
 # --- Provisions
 
 
-def provision_text_matches(catalogue, words):
-    """Provisions of the catalogue's agreements containing every word, as light rows.
+def provision_text_q(catalogue, words):
+    """Provisions containing every word in their own text or their agreement's name.
 
-    One scan of the text columns; the page of results is then fetched by primary key.
-    A word may also match the agreement's name (looked up in the catalogue, no join).
-    Returns ``[(id, agreement id, category code, intensity, sort order)]``.
+    A word found in an agreement's name is looked up in the catalogue, so the query needs
+    no join. On PostgreSQL the substring tests use trigram indexes (migration 0004).
     """
-    from .models import Provision
-
     query = Q()
     for word in words:
         lowered = word.lower()
@@ -306,116 +334,220 @@ def provision_text_matches(catalogue, words):
             if lowered in a.title.lower() or lowered in a.short_name.lower()
         ]
         query &= _text_q([word], PROVISION_OWN_TEXT_FIELDS) | Q(page_id__in=by_name)
-    rows = Provision.objects.filter(query).values_list(
-        "pk", "page_id", "category__code", "legal_intensity", "sort_order"
-    )
-    return [row for row in rows if row[1] in catalogue.agreements]
+    return query
 
 
-def _text_counts(rows):
-    found = {}
-    for _pk, page_id, code, intensity, _order in rows:
-        cell = found.setdefault(page_id, {})
-        cell[(code, intensity)] = cell.get((code, intensity), 0) + 1
+# Text counts last computed by this process (see ``provision_text_counts``), newest last.
+_text_memo = {}
+TEXT_MEMO_SIZE = 64
+
+
+def provision_text_counts(catalogue, locale_id, words):
+    """``{agreement id: Tally}`` of the provisions matching ``words``.
+
+    One grouped query, the same shape as the catalogue's counts, so facets and pages are
+    counted the same way with or without a text search. Cached under the catalogue's
+    version: anything that can change a match (a provision, an agreement's name, a
+    publish) moves the version on, so a cached answer is never stale.
+    """
+    from .models import Provision
+
+    digest = hashlib.sha256("\0".join(w.lower() for w in words).encode()).hexdigest()
+    key = f"policymaker:provision-text:{locale_id}:{catalogues.version()}:{digest}"
+    found = _text_memo.get(key)
+    if found is None:
+        found = cache.get(key)
+    if found is None:
+        found = {}
+        rows = (
+            Provision.objects.filter(page_id__in=list(catalogue.agreements))
+            .filter(provision_text_q(catalogue, words))
+            .order_by()
+            .values_list("page_id", "category__code", "legal_intensity")
+            .annotate(n=Count("pk"))
+        )
+        cells = {}
+        for page_id, code, intensity, n in rows:
+            cells.setdefault(page_id, {})[(code, intensity)] = n
+        found = {page_id: catalogues.Tally(cell) for page_id, cell in cells.items()}
+        cache.set(key, found, catalogues.TIMEOUT)
+    _text_memo.pop(key, None)
+    _text_memo[key] = found
+    while len(_text_memo) > TEXT_MEMO_SIZE:
+        _text_memo.pop(next(iter(_text_memo)))
     return found
 
 
-def _sorted_text_rows(rows, catalogue, f, agreement_ids):
-    categories, intensities = set(f.category), _intensities(f.intensity)
-    kept = [
-        row
-        for row in rows
-        if row[1] in agreement_ids
-        and (not categories or row[2] in categories)
-        and (not intensities or row[3] in intensities)
-    ]
-    rank = {code: position for position, (code, _name) in enumerate(catalogue.categories)}
+def _provision_groups(catalogue, f, matching):
+    """The results as ``[(group key, n)]`` in display order.
+
+    Results are grouped by agreement (or by category, then agreement), and each group's
+    size is known from the counts, so a page of results is found by walking the groups.
+    """
     agreements = catalogue.agreements
-
-    def by_agreement(row):
-        return (agreements[row[1]].title, row[1], row[4], row[0])
-
     if f.sort == "category":
-        kept.sort(key=lambda row: (rank.get(row[2], 999), row[2], *by_agreement(row)))
-    elif f.sort in ("eif", "-eif"):
-        kept.sort(key=by_agreement)
-        kept.sort(key=lambda row: agreements[row[1]].year or 0, reverse=f.sort == "-eif")
+        categories, intensities = set(f.category), _intensities(f.intensity)
+        per_category = {}
+        for a, tally in sorted(matching, key=lambda m: (m[0].title, m[0].id)):
+            for (code, intensity), n in tally.cells.items():
+                if (not categories or code in categories) and (
+                    not intensities or intensity in intensities
+                ):
+                    cell = per_category.setdefault(code, {})
+                    cell[a.id] = cell.get(a.id, 0) + n
+        rank = {code: position for position, (code, _name) in enumerate(catalogue.categories)}
+        order = sorted(per_category, key=lambda code: (rank.get(code, len(rank)), code))
+        return [((code, page_id), n) for code in order for page_id, n in per_category[code].items()]
+    if f.sort in ("eif", "-eif"):
+        sign = -1 if f.sort == "-eif" else 1
+
+        def key(m):
+            year = agreements[m[0].id].year
+            return (year is None, sign * (year or 0), m[0].title, m[0].id)
+
     else:
-        kept.sort(key=by_agreement)
-    return [row[0] for row in kept]
+
+        def key(m):
+            return (m[0].title, m[0].id)
+
+    categories, intensities = set(f.category), _intensities(f.intensity)
+    return [(a.id, t.passing(categories, intensities)) for a, t in sorted(matching, key=key)]
 
 
-PROVISION_ORDERING = {
-    "agreement": ["page__title", "page_id", "sort_order", "pk"],
-    "category": ["category__sort_order", "category__code", "page__title", "sort_order", "pk"],
-    "-eif": ["-page__entry_into_force_year", "page__title", "sort_order", "pk"],
-    "eif": ["page__entry_into_force_year", "page__title", "sort_order", "pk"],
-}
+class ProvisionResults:
+    """The matching provisions in display order, as a sequence a Paginator can slice.
+
+    Slicing fetches only the groups (see ``_provision_groups``) the slice covers: one small
+    query for a page, never a sort of every match, and no COUNT.
+    """
+
+    def __init__(self, catalogue, f, groups):
+        self.catalogue, self.f, self.groups = catalogue, f, groups
+        self.total = sum(n for _key, n in groups)
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, item):
+        from .models import Provision
+
+        if not isinstance(item, slice):
+            return self[item : item + 1][0]
+        start, stop, _step = item.indices(self.total)
+        chosen, position = {}, 0
+        for key, n in self.groups:
+            if position >= stop:
+                break
+            if position + n > start:
+                chosen.setdefault(key, (len(chosen), position))
+            position += n
+        if not chosen:
+            return []
+        by_category = self.f.sort == "category"
+        page_ids = {key[1] if by_category else key for key in chosen}
+        provisions = Provision.objects.filter(page_id__in=page_ids).select_related("category")
+        if by_category:
+            provisions = provisions.filter(category__code__in={key[0] for key in chosen})
+        provisions = _provision_filters(provisions, self.catalogue, self.f)
+        rows = []
+        for provision in provisions:
+            key = (provision.category.code, provision.page_id) if by_category else provision.page_id
+            if key in chosen:
+                rows.append((chosen[key][0], provision.sort_order, provision.pk, provision))
+        rows.sort(key=lambda row: row[:3])
+        skip = start - min(position for _rank, position in chosen.values())
+        return [row[3] for row in rows[skip : skip + stop - start]]
 
 
-def matching_provisions(f, agreement_ids):
-    """Provisions of these agreements that pass the provision-level filters (a queryset)."""
-    from .models import Provision
-
-    provisions = Provision.objects.filter(page_id__in=agreement_ids)
+def _provision_filters(provisions, catalogue, f):
     if f.category:
         provisions = provisions.filter(category__code__in=f.category)
     if f.intensity:
         provisions = provisions.filter(legal_intensity__in=_intensities(f.intensity))
     if f.words:
-        provisions = provisions.filter(_text_q(f.words, PROVISION_TEXT_FIELDS))
-    return provisions.order_by(*PROVISION_ORDERING[f.sort])
+        provisions = provisions.filter(provision_text_q(catalogue, f.words))
+    return provisions
+
+
+# Exports list every match in the explorer's order; undated agreements last, as there.
+PROVISION_ORDERING = {
+    "agreement": ["page__title", "page_id", "sort_order", "pk"],
+    "category": ["category__sort_order", "category__code", "page__title", "sort_order", "pk"],
+    "-eif": [
+        F("page__entry_into_force_year").desc(nulls_last=True),
+        "page__title",
+        "sort_order",
+        "pk",
+    ],
+    "eif": [
+        F("page__entry_into_force_year").asc(nulls_last=True),
+        "page__title",
+        "sort_order",
+        "pk",
+    ],
+}
+
+
+def matching_provisions(catalogue, f, agreement_ids):
+    """Provisions of these agreements that pass the provision-level filters (a queryset)."""
+    from .models import Provision
+
+    provisions = Provision.objects.filter(page_id__in=agreement_ids)
+    return _provision_filters(provisions, catalogue, f).order_by(*PROVISION_ORDERING[f.sort])
 
 
 def provision_matches(catalogue, f, text_counts):
-    """``(agreement facts, counts)`` for agreements passing the agreement-level filters."""
+    """``(agreement facts, tally)`` for agreements with provisions to count."""
     for a in catalogue.agreements.values():
-        counts = a.counts if text_counts is None else text_counts.get(a.id, {})
-        yield a, counts
+        tally = a.tally if text_counts is None else text_counts.get(a.id)
+        if tally and tally.total:
+            yield a, tally
+
+
+def _add(counter, counts):
+    for key, n in counts.items():
+        counter[key] += n
 
 
 def provision_context(index, request):
-    from .models import Provision
-
     f = parse_provision_filters(request.GET)
     catalogue = catalogues.for_page(index)
-    text_rows = provision_text_matches(catalogue, f.words) if f.words else None
-    text_counts = _text_counts(text_rows) if f.words else None
+    text_counts = provision_text_counts(catalogue, index.locale_id, f.words) if f.words else None
     counts = {name: Counter() for name in ("party", "region", "type", "category", "intensity")}
     in_force = total = 0
-    matching_ids = []
+    matching = []
     categories, intensities = set(f.category), _intensities(f.intensity)
-    for a, provision_counts in provision_matches(catalogue, f, text_counts):
-        if not provision_counts:
-            continue
-        passing = _provision_count(provision_counts, f)
-        if _agreement_passes(a, f, {"region"}):
+    for a, tally in provision_matches(catalogue, f, text_counts):
+        passing = tally.passing(categories, intensities)
+        if passing and f.region and _agreement_passes(a, f, {"region"}):
             for region in a.regions:
                 counts["region"][region] += passing
-        if _agreement_passes(a, f, {"type"}):
+        if passing and f.type and _agreement_passes(a, f, {"type"}):
             counts["type"][a.agreement_type] += passing
-        if a.in_force and _agreement_passes(a, f, {"in_force"}):
+        if passing and a.in_force and f.in_force and _agreement_passes(a, f, {"in_force"}):
             in_force += passing
         if not _agreement_passes(a, f):
             continue
-        for (code, intensity), n in provision_counts.items():
-            if not intensities or intensity in intensities:
-                counts["category"][code] += n
-            if not categories or code in categories:
-                counts["intensity"][intensity or "none"] += n
+        # Without its own filter a facet's skip-one count is the plain count: no re-test.
+        if passing and not f.region:
+            for region in a.regions:
+                counts["region"][region] += passing
+        if passing and not f.type:
+            counts["type"][a.agreement_type] += passing
+        if passing and a.in_force and not f.in_force:
+            in_force += passing
+        _add(counts["category"], tally.categories_among(intensities))
+        _add(counts["intensity"], tally.intensities_among(categories))
         if passing:
             total += passing
-            matching_ids.append(a.id)
+            matching.append((a, tally))
             for party in a.party_codes:
                 counts["party"][party] += passing
-    if text_rows is None:
-        results = matching_provisions(f, matching_ids).select_related("category")
-        page = _paginate(results, total, PROVISIONS_PER_PAGE, request.GET.get("page"))
-    else:
-        ids = _sorted_text_rows(text_rows, catalogue, f, set(matching_ids))
-        page = _paginate(ids, len(ids), PROVISIONS_PER_PAGE, request.GET.get("page"))
-        found = Provision.objects.select_related("category").in_bulk(page.object_list)
-        page.object_list = [found[pk] for pk in page.object_list if pk in found]
+    counts["intensity"] = Counter(
+        {(intensity or "none"): n for intensity, n in counts["intensity"].items()}
+    )
+    results = ProvisionResults(catalogue, f, _provision_groups(catalogue, f, matching))
+    page = _paginate(results, total, PROVISIONS_PER_PAGE, request.GET.get("page"))
     for provision in page.object_list:
         provision.agreement = catalogue.agreements[provision.page_id]
         provision.agreement_url = provision.agreement.url
@@ -450,7 +582,7 @@ def provision_context(index, request):
     ]
     return {
         "filters": f,
-        "facets": facets,
+        "facets": _limit(facets, request, {"party"}),
         "in_force_count": in_force,
         "sorts": PROVISION_SORTS,
         "results": page,
@@ -623,7 +755,7 @@ def tpr_context(index, request):
     ]
     return {
         "filters": f,
-        "facets": facets,
+        "facets": _limit(facets, request, {"member"}),
         "sorts": TPR_SORTS,
         "results": page,
         "total": len(results),

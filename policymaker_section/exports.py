@@ -199,7 +199,9 @@ def export_agreements(index, request, fmt):
 def export_provisions(index, request, fmt):
     f = explorer.parse_provision_filters(request.GET)
     catalogue, agreement_ids = explorer.export_provision_ids(index, f)
-    provisions = explorer.matching_provisions(f, agreement_ids).select_related("category")
+    provisions = explorer.matching_provisions(catalogue, f, agreement_ids).select_related(
+        "category"
+    )
     base_url = request.build_absolute_uri(index.get_url(request))
     parties = {
         a.id: sorted(code for code, _name in a.parties) for a in catalogue.agreements.values()

@@ -127,8 +127,9 @@ def parse(query, sorts, which):
             messages.append(_("The years were the wrong way round; they have been swapped."))
     if "in_force" in which:
         filters.in_force = query.get("in_force", "") in {"1", "on", "yes", "true"}
-    # A NUL byte cannot reach PostgreSQL (it refuses it in text): treat it as a space.
-    words = " ".join(query.get("q", "").replace("\x00", " ").split())
+    # Control characters (a NUL byte cannot even reach PostgreSQL) are spaces here.
+    raw = "".join(ch if ch.isprintable() else " " for ch in query.get("q", "")[:5000])
+    words = " ".join(raw.split())
     if len(words) > MAX_QUERY_LENGTH:
         messages.append(
             _("The search text was shortened to %(max)s characters.") % {"max": MAX_QUERY_LENGTH}

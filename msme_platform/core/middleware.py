@@ -7,12 +7,49 @@ from django.urls import reverse
 RETRY_AFTER_SECONDS = 30
 
 
+# Posted fields never echoed back: secrets, and the ones a public form keeps hidden.
+NEVER_ECHOED = ("password", "otp_token", "token")
+KEPT_HIDDEN = ("csrfmiddlewaretoken", "form_token", "website")
+
+
+def kept_answers(request):
+    """What a visitor sent in a public form, to show again when it could not be stored.
+
+    Without the database the form's questions cannot be looked up (they live there), so
+    each answer is shown under its field's name made readable, in a form that sends it
+    again to the same address. The one-time token goes back as sent: a form sent twice
+    is still stored once. Nothing from the admin, no file and no secret is echoed.
+    """
+    if request.method != "POST" or request.path_info.startswith("/admin/"):
+        return None
+    kept = []
+    for name in request.POST:
+        lowered = name.lower()
+        if name in KEPT_HIDDEN:
+            kept.append({"name": name, "values": request.POST.getlist(name), "hidden": True})
+        elif not any(word in lowered for word in NEVER_ECHOED):
+            values = request.POST.getlist(name)
+            kept.append(
+                {
+                    "name": name,
+                    "label": name.replace("_", " ").strip().capitalize() or name,
+                    "values": values,
+                    "multiple": len(values) > 1,
+                    # A ticked box (consent, say) sends "on": show it as a ticked box again.
+                    "ticked": values == ["on"],
+                }
+            )
+    return kept or None
+
+
 class DatabaseUnavailableMiddleware:
     """A friendly 503 with Retry-After while the database cannot be reached.
 
     Without it a lost database connection is an ordinary 500. The page comes from a
     template that needs no database, and Django reconnects on the next request, so the
-    site recovers by itself once the database is back.
+    site recovers by itself once the database is back. A form sent meanwhile (a survey
+    answer, a forum post) is refused, and what the visitor typed comes back on the page
+    with a button to send it again (``kept_answers``).
     """
 
     def __init__(self, get_response):
@@ -24,7 +61,8 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, (OperationalError, InterfaceError)):
             return None
-        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        context = {"kept": kept_answers(request), "action": request.path}
+        response = HttpResponse(loader.get_template("503.html").render(context), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
         return response

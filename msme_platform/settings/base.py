@@ -141,10 +141,13 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend, serving without the cache while Redis is away.
+            "BACKEND": "msme_platform.core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "msme"),
             "TIMEOUT": 300,
+            # A Redis that hangs must not hang every request with it.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }
 else:
@@ -345,3 +348,16 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Rich text features offered to editors: a short list keeps pages consistent.
 RICH_TEXT_BASIC = ["bold", "italic", "link", "document-link"]
 RICH_TEXT_FULL = [*RICH_TEXT_BASIC, "h2", "h3", "ol", "ul", "blockquote"]
+
+# Surveys and forums (surveys/protection.py). SURVEYS_RATE_LIMIT: "<submissions>/<seconds>"
+# per client and form, or "off"; SURVEYS_CLIENT_IP_HEADER: the header a trusted proxy in
+# front of the app servers sets to the visitor's address (e.g. HTTP_X_REAL_IP); never set
+# it without such a proxy, or anyone could pick their own address.
+_rate_limit = os.environ.get("SURVEYS_RATE_LIMIT", "10/3600").strip().lower()
+SURVEYS_RATE_LIMIT = (
+    None
+    if _rate_limit in {"off", "none", "0"}
+    else tuple(int(part) for part in _rate_limit.split("/", 1))
+)
+SURVEYS_MIN_FILL_SECONDS = int(os.environ.get("SURVEYS_MIN_FILL_SECONDS", "3"))
+SURVEYS_CLIENT_IP_HEADER = os.environ.get("SURVEYS_CLIENT_IP_HEADER", "")

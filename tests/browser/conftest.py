@@ -4,8 +4,11 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.cache import caches
 
+from msme_platform.core.models import HomePage
 from msme_platform.core.starter import load_starter_content
+from tests.snapshot import DatabaseSnapshot
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
@@ -33,10 +36,25 @@ def browser():
         browser.close()
 
 
+_starter = DatabaseSnapshot()
+
+
 @pytest.fixture
 def site(live_server, transactional_db):
-    """The live server with the starter content (transactional tests start empty)."""
-    load_starter_content(report=lambda line: None)
+    """The live server with the starter content, as loaded, whatever earlier tests changed.
+
+    pytest-django empties the database after each live-server test; the starter content is
+    loaded once and copied back from a snapshot before each test after that.
+    """
+    if _starter.taken:
+        _starter.restore()
+    else:
+        # The session loaded it already (tests/conftest.py) unless a transactional test ran first.
+        if not HomePage.objects.exists():
+            load_starter_content(report=lambda line: None)
+        _starter.take()
+    for cache in caches.all():
+        cache.clear()
     return live_server
 
 

@@ -16,6 +16,7 @@ PAGES = {
     "agreement-index-filtered": A + "?party=JPN&category=INST_COMMITTEE&in_force=1",
     "provision-explorer": A + "provisions/?party=JPN&category=INFO_WEB",
     "provision-explorer-bad-input": A + "provisions/?from=abc&sort=evil&party=%3Cb%3E",
+    "provision-explorer-all-parties": A + "provisions/?q=committee&all=party",
     "compare": A + "compare/?a=cptpp&a=usmca&a=eu-japan-epa",
     "compare-empty": A + "compare/",
     "open-data": A + "open-data/",

@@ -1,5 +1,6 @@
 """Health check, robots.txt, sitemap and error pages, as a server operator relies on them."""
 
+import json
 import os
 import subprocess
 import sys
@@ -69,6 +70,66 @@ def test_with_the_database_down_healthz_fails_and_pages_say_try_again_later():
     assert result.stdout.split("\n")[:3] == ["503 unreachable", "503 30 True", "False"]
 
 
+def test_a_survey_answer_sent_while_the_database_is_down_comes_back_to_send_again():
+    """A real request through every middleware to a database that does not answer."""
+    result = run_python(
+        """
+        import django, json
+        django.setup()
+        from django.middleware.csrf import _get_new_csrf_string
+        from django.test import Client
+        client = Client(enforce_csrf_checks=True, raise_request_exception=False)
+        csrf = _get_new_csrf_string()
+        client.cookies["csrftoken"] = csrf
+        page = client.post(
+            "/en/msmes/have-your-say/what-msmes-need-from-this-platform/",
+            {
+                "csrfmiddlewaretoken": csrf,
+                "form_token": "signed-token",
+                "website": "",
+                "what_would_help_most": "Clearer <rules> of origin & fewer forms",
+                "needs": ["Tariffs", "Buyers"],
+                "consent": "on",
+                "password": "never shown",
+            },
+        )
+        print(json.dumps({"status": page.status_code, "retry": page.get("Retry-After"),
+                          "html": page.content.decode()}))
+        """,
+        DJANGO_SETTINGS_MODULE="msme_platform.settings.test",
+        DATABASE_URL="postgresql://nobody@127.0.0.1:9/nowhere",
+        CONN_MAX_AGE="0",
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    page = json.loads(result.stdout)
+    html = page["html"]
+    assert (page["status"], page["retry"]) == (503, "30")
+    assert "Your answers were not sent" in html
+    assert "Clearer &lt;rules&gt; of origin &amp; fewer forms</textarea>" in html
+    assert 'name="needs" value="Tariffs" checked' in html
+    assert 'name="needs" value="Buyers" checked' in html
+    assert '<input type="checkbox" name="consent" value="on" checked> Consent' in html
+    assert '<input type="hidden" name="form_token" value="signed-token">' in html
+    assert 'action="/en/msmes/have-your-say/what-msmes-need-from-this-platform/"' in html
+    assert "never shown" not in html and "Traceback" not in html
+
+
+def test_a_page_fetched_while_the_database_is_down_offers_no_form():
+    html = run_python(
+        """
+        import django
+        django.setup()
+        from django.test import Client
+        print(Client(raise_request_exception=False).get("/en/msmes/").content.decode())
+        """,
+        DJANGO_SETTINGS_MODULE="msme_platform.settings.test",
+        DATABASE_URL="postgresql://nobody@127.0.0.1:9/nowhere",
+        CONN_MAX_AGE="0",
+    ).stdout
+    assert "try again in a minute" in html
+    assert "<form" not in html
+
+
 def test_the_500_page_renders_without_a_database_or_request():
     from msme_platform.core.views import server_error
 
@@ -127,7 +188,7 @@ def test_base_settings_are_safe_as_they_stand():
     assert result.returncode == 0, result.stderr[-2000:]
     lines = result.stdout.splitlines()
     assert lines[0] == "False [] django.db.backends.postgresql"
-    assert lines[1] == "django.core.cache.backends.redis.RedisCache"
+    assert lines[1] == "msme_platform.core.cache.ResilientRedisCache"
 
 
 def test_redis_cache_works_when_redis_url_is_set():
@@ -147,3 +208,24 @@ def test_redis_cache_works_when_redis_url_is_set():
         pytest.skip("no Redis server on 127.0.0.1:6379")
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "shared between app servers"
+
+
+@pytest.mark.parametrize(
+    "path", ["/en/", "/en/about/", "/en/msmes/have-your-say/what-msmes-need-from-this-platform/"]
+)
+def test_with_redis_stopped_pages_are_served_without_the_cache(client, path):
+    """Nothing listens on port 1: every cache call meets a refused connection."""
+    from django.test import override_settings
+
+    stopped_redis = {
+        "default": {
+            "BACKEND": "msme_platform.core.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+        }
+    }
+    with override_settings(CACHES=stopped_redis, PAGE_CACHE_ENABLED=True):
+        response = client.get(path)
+    assert response.status_code == 200
+    assert "<h1" in response.content.decode()
+    assert response.get("X-Page-Cache") != "hit"

@@ -21,6 +21,8 @@ PATHS = [
     A + "provisions/",
     A + "provisions/?party=JPN&category=INFO_WEB&intensity=none&sort=category",
     A + "provisions/?q=website+party&region=asia&page=3",
+    A + "provisions/?q=committee&sort=category&page=2",
+    A + "provisions/?party=JPN&all=party&sort=-eif&page=2",
     A + "compare/?a=cptpp&a=usmca&a=rcep",
     A + "open-data/",
     A + "cptpp/",
