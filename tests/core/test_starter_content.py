@@ -107,3 +107,49 @@ def test_every_text_of_the_structural_pages_has_a_french_and_spanish_version():
                 if text not in translations[language]
             ]
             assert missing == [], (language, path, missing)
+
+
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [
+        (
+            "fr",
+            {
+                "TWN": "Taipei chinois",
+                "HKG": "Hong Kong, Chine",
+                "EUN": "Union européenne",
+                "CHE": "Suisse",
+                "KOR": "Corée, République de",
+            },
+        ),
+        (
+            "es",
+            {
+                "TWN": "Taipei Chino",
+                "HKG": "Hong Kong, China",
+                "EUN": "Unión Europea",
+                "CHE": "Suiza",
+                "DEU": "Alemania",
+            },
+        ),
+    ],
+)
+def test_taxonomy_has_french_and_spanish_names(client, language, names):
+    from msme_platform.core.models import Region, Topic
+
+    english = Country.objects.filter(locale__language_code="en")
+    translated = Country.objects.filter(locale__language_code=language)
+    assert translated.count() == english.count()
+    assert {c.iso3: c.name for c in translated.filter(iso3__in=names)} == names
+    # Facts follow the English record; the region is the translated one.
+    kenya = translated.select_related("region__locale").get(iso3="KEN")
+    assert kenya.wto_status == english.get(iso3="KEN").wto_status
+    assert kenya.region.locale.language_code == language
+    assert Region.objects.filter(locale__language_code=language).count() == (
+        Region.objects.filter(locale__language_code="en").count()
+    )
+    topics = Topic.objects.filter(locale__language_code=language)
+    assert topics.count() == Topic.objects.filter(locale__language_code="en").count()
+    html = client.get(f"/{language}/countries/").content.decode()
+    for name in names.values():
+        assert name in html
