@@ -81,3 +81,31 @@ def test_french_list_page_is_french_and_carries_no_notice(client):
     assert "Dispositions sur les MPME dans les accords commerciaux régionaux" in html
     assert "pas encore traduite" not in html
 
+
+def test_sitemap_gives_every_page_its_alternates(client):
+    body = client.get("/sitemap.xml").content.decode()
+    about = body.split("<loc>http://localhost/fr/about/</loc>", 1)[1].split("</url>", 1)[0]
+    for code in LANGUAGES:
+        assert (
+            f'<xhtml:link rel="alternate" hreflang="{code}" href="http://localhost/{code}/about/"/>'
+        ) in about
+    assert 'hreflang="x-default" href="http://localhost/en/about/"' in about
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_calendar_feed_says_its_language(client, language):
+    response = client.get(f"/{language}/msmes/events/ical/")
+    assert response.status_code == 200
+    assert response["Content-Language"] == language
+    assert f"X-WR-CALNAME;LANGUAGE={language}:" in response.content.decode()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_exports_say_their_language(client, fmt):
+    response = client.get(f"/es/policymakers/trade-agreements/export/{fmt}/")
+    assert response.status_code == 200
+    assert response["Content-Language"] == "es"
+    if fmt == "json":
+        data = response.json()
+        assert data["language"] == "es"
+        assert data["columns"]["parties"].startswith("Códigos ISO 3166-1 alfa-3")
