@@ -59,6 +59,15 @@ check-deploy: install ## Run Django's deployment checks with production settings
 	SECRET_KEY=check-deploy-$$(date +%s)-not-a-real-secret-but-long-enough-for-the-check ALLOWED_HOSTS=example.org \
 		DJANGO_SETTINGS_MODULE=msme_platform.settings.production $(MANAGE) check --deploy --fail-level WARNING
 
+# One catalogue for the whole project (locale/); needs GNU gettext, which `make run` does not:
+# the compiled .mo files are committed, and tests/core/test_translations.py checks them.
+MESSAGES_ARGS := --add-location file --ignore 'tests/*' --ignore 'benchmarks/*' --ignore 'media*' \
+	--ignore 'staticfiles/*' --ignore 'artifacts/*' --ignore 'build/*'
+
+messages: install ## Extract new interface strings into locale/*/django.po and compile them (needs GNU gettext)
+	SECRET_KEY=messages $(MANAGE) makemessages -l fr -l es $(MESSAGES_ARGS)
+	SECRET_KEY=messages $(MANAGE) compilemessages --ignore '.venv'
+
 bench: install ## Benchmark pages against a bare Django view (see benchmarks/README.md)
 	$(PY) -m benchmarks.run $(BENCH_ARGS)
 

@@ -95,7 +95,8 @@ def build_calendar(events, request, name):
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    # The calendar's name is in the visitor's language (RFC 5545 LANGUAGE parameter).
+    cal.add("x-wr-calname", name, parameters={"LANGUAGE": get_language()})
     cal.add("x-published-ttl", "PT1H")
     cal.add("refresh-interval", datetime.timedelta(hours=1), parameters={"VALUE": "DURATION"})
     # Only the transitions the events need, a year either side: short, and read correctly
@@ -140,4 +141,5 @@ def calendar_response(events, request, name, filename, cache_key=None):
         data = cached_calendar(events, request, name, cache_key)
     response = HttpResponse(data, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Language"] = get_language()
     return response

@@ -10,6 +10,7 @@ import csv
 import io
 
 from django.http import Http404, JsonResponse, StreamingHttpResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from . import catalogue as catalogues
@@ -91,14 +92,19 @@ def _respond(fmt, filename, columns, rows, extra=None):
     if fmt not in FORMATS:
         raise Http404
     names = [name for name, _label in columns]
+    # The column meanings and the addresses are in the visitor's language; records that are
+    # not translated yet keep their English text.
+    language = get_language()
     if fmt == "json":
         data = {
+            "language": language,
             "columns": {name: str(label) for name, label in columns},
             **(extra or {}),
             "results": list(rows),
         }
         response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
         response["Content-Disposition"] = f'inline; filename="{filename}.json"'
+        response["Content-Language"] = language
         return response
 
     def stream():
@@ -116,6 +122,7 @@ def _respond(fmt, filename, columns, rows, extra=None):
 
     response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    response["Content-Language"] = language
     return response
 
 

@@ -11,6 +11,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
+from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.models import Locale, Page, Site
 
 from .importing import IMPORTERS
@@ -46,6 +47,83 @@ def load_taxonomy(report):
         import_starter_file(IMPORTERS[kind](), filename, report)
 
 
+def country_name(iso3, english, language, overrides):
+    """A member's name in ``language``: the WTO's where it differs from ISO 3166, else the
+    ISO name from pycountry's iso3166-1 catalogues (needed only when the content is loaded).
+    """
+    if iso3 in overrides:
+        return overrides[iso3][language]
+    import gettext
+
+    import pycountry
+
+    catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+    # The WTO's English name is often the ISO name itself ("Korea, Republic of").
+    translated = catalogue.gettext(english)
+    if translated != english:
+        return translated
+    country = pycountry.countries.get(alpha_3=iso3)
+    return catalogue.gettext(country.name) if country else None
+
+
+def _ensure_translation(source, locale, values):
+    """The copy of ``source`` in ``locale`` with its facts and ``values``; True if written."""
+    model = type(source)
+    copy = model.objects.filter(translation_key=source.translation_key, locale=locale).first()
+    created = copy is None
+    if created:
+        copy = source.copy_for_translation(locale)
+    changed = created
+    for field in model._meta.concrete_fields:
+        if field.primary_key or field.name in {"locale", "translation_key"}:
+            continue
+        wanted = values.get(field.name, getattr(source, field.attname))
+        attname = field.attname if field.name not in values else field.name
+        if getattr(copy, attname) != wanted:
+            setattr(copy, attname, wanted)
+            changed = True
+    if changed:
+        copy.save()
+    return copy, changed
+
+
+def translate_taxonomy(report):
+    """French and Spanish regions, topics and countries, keyed to the English records.
+
+    Names come from ``translations/taxonomy.json`` and, for countries, pycountry; facts
+    (WTO status, dates, region) follow the English record on every run.
+    """
+    from .models import Country, Region, Topic
+
+    data = json.loads((STARTER_DATA / "translations" / "taxonomy.json").read_text("utf-8"))
+    default = Locale.get_default()
+    for locale in Locale.objects.exclude(pk=default.pk):
+        code = locale.language_code
+        written = 0
+        regions = {}
+        for region in Region.objects.filter(locale=default):
+            names = data["regions"].get(region.slug)
+            if names:
+                regions[region.pk], changed = _ensure_translation(
+                    region, locale, {"name": names[code]}
+                )
+                written += changed
+        for topic in Topic.objects.filter(locale=default):
+            names = data["topics"].get(topic.slug)
+            if names:
+                name, description = names[code]
+                written += _ensure_translation(
+                    topic, locale, {"name": name, "description": description}
+                )[1]
+        for country in Country.objects.filter(locale=default):
+            name = country_name(country.iso3, country.name, code, data["countries"])
+            if name:
+                values = {"name": name, "region": regions.get(country.region_id)}
+                written += _ensure_translation(country, locale, values)[1]
+        if written:
+            report(f"taxonomy ({code}): {written} names written")
+
+
 def ensure_locales():
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
@@ -74,7 +152,7 @@ def _without_ids(data):
 
 def _differs(page, name, wanted):
     current = getattr(page, name)
-    if name != "body":
+    if not hasattr(current, "stream_block"):
         return current != wanted
     block = current.stream_block
     return _without_ids(block.get_prep_value(current)) != _without_ids(
@@ -162,10 +240,96 @@ def translate_tree(home, report):
                 report(f"page {page.url_path} ({locale.language_code}): alias created")
 
 
+# The fields of a structural page that carry words; everything else is copied as it is.
+TRANSLATED_FIELDS = ("title", "search_description", "intro", "body")
+# Keys of stream data whose values are never words to translate.
+UNTRANSLATED_KEYS = {"type", "id", "level", "url", "source_url", "kind"}
+
+
+def structure_translations():
+    """``{language_code: {English text: translation}}`` from ``translations/structure.json``."""
+    data = json.loads((STARTER_DATA / "translations" / "structure.json").read_text("utf-8"))
+    return {code: texts for code, texts in data.items() if not code.startswith("_")}
+
+
+def _texts(value, key=None):
+    """Every string worth translating in a field value (stream data included)."""
+    if key in UNTRANSLATED_KEYS:
+        return
+    if isinstance(value, dict):
+        for name, item in value.items():
+            yield from _texts(item, name)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item, key)
+    elif isinstance(value, str) and value:
+        yield value
+
+
+def _translated(value, texts, key=None):
+    if key in UNTRANSLATED_KEYS:
+        return value
+    if isinstance(value, dict):
+        return {name: _translated(item, texts, name) for name, item in value.items()}
+    if isinstance(value, list):
+        return [_translated(item, texts, key) for item in value]
+    if isinstance(value, str) and value:
+        return texts[value]
+    return value
+
+
+def _field_values(page):
+    values = {}
+    for name in TRANSLATED_FIELDS:
+        if not hasattr(page, name):
+            continue
+        value = getattr(page, name)
+        if hasattr(value, "stream_block"):
+            value = _without_ids(value.stream_block.get_prep_value(value))
+        values[name] = value
+    return values
+
+
+def translate_structure(home, report):
+    """Replace the aliases of structural pages with real French and Spanish pages.
+
+    A page is translated when every text of it has a translation in
+    ``translations/structure.json``; other pages (the records: agreements, programmes,
+    events...) stay aliases until a translator takes them on. Safe to run again: a
+    translation is only republished when its words changed.
+    """
+    translations = structure_translations()
+    sources = [home, *home.get_descendants().specific().order_by("path")]
+    for locale in Locale.objects.exclude(pk=home.locale_id):
+        texts = translations.get(locale.language_code, {})
+        for source in sources:
+            values = _field_values(source)
+            if any(text not in texts for text in _texts(values)):
+                continue
+            wanted = _translated(values, texts)
+            page = source.get_translation_or_none(locale)
+            if page is None:
+                continue
+            page = page.specific
+            changed = False
+            if page.alias_of_id:
+                ConvertAliasPageAction(page, log_action=None).execute(skip_permission_checks=True)
+                page = page.specific_class.objects.get(pk=page.pk)
+                changed = True
+            for name, value in wanted.items():
+                if _differs(page, name, value):
+                    setattr(page, name, value)
+                    changed = True
+            if changed:
+                page.save_revision().publish()
+                report(f"page {source.url_path} ({locale.language_code}): translated")
+
+
 @transaction.atomic
 def load_starter_content(report=print):
     ensure_locales()
     load_taxonomy(report)
+    translate_taxonomy(report)
     tree = json.loads((STARTER_DATA / "pages.json").read_text(encoding="utf-8"))
     home = _ensure_home(tree["home"], report)
     for spec in tree["children"]:
@@ -175,6 +339,7 @@ def load_starter_content(report=print):
         if module_has_submodule(app.module, "starter"):
             import_module(f"{app.name}.starter").load(home, report)
     translate_tree(home, report)
+    translate_structure(home, report)
     refresh_search_ranking()
     return home
 

@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 
 from .admin_views import TwoFactorView
 from .import_views import ImportView, importers_for
+from .reports import UntranslatedPagesReportView
 from .viewsets import TaxonomyViewSetGroup
 
 register_snippet(TaxonomyViewSetGroup)
@@ -16,6 +17,11 @@ def register_core_admin_urls():
     return [
         path("two-factor/", TwoFactorView.as_view(), name="msme_two_factor"),
         path("import/", ImportView.as_view(), name="msme_import"),
+        path(
+            "reports/untranslated-pages/",
+            UntranslatedPagesReportView.as_view(),
+            name="msme_untranslated_pages",
+        ),
     ]
 
 
@@ -37,3 +43,14 @@ def register_import_log_action(actions):
 @hooks.register("register_settings_menu_item")
 def register_two_factor_menu_item():
     return MenuItem(_("Two-factor sign-in"), reverse("msme_two_factor"), icon_name="key", order=900)
+
+
+@hooks.register("register_reports_menu_item")
+def register_untranslated_pages_report():
+    return MenuItem(
+        _("Untranslated pages"),
+        reverse("msme_untranslated_pages"),
+        name="untranslated-pages",
+        icon_name="site",
+        order=1200,
+    )

@@ -16,6 +16,11 @@ PAGES = {
     "search-empty": "/en/search/?q=zzqxv",
     "not-found": "/en/no-such-page/",
     "home-fr": "/fr/",
+    "home-es": "/es/",
+    "about-es": "/es/about/",
+    # Not translated yet: a notice in French, the English content marked lang="en".
+    "agreement-fallback-fr": "/fr/policymakers/trade-agreements/ceta/",
+    "agreement-fallback-es": "/es/policymakers/trade-agreements/ceta/",
 }
 
 

@@ -1,6 +1,6 @@
 import pytest
 from django.core.management import call_command
-from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.models import Locale, Page, PageLogEntry, Revision
 
 from msme_platform.core.models import Country
 
@@ -32,3 +32,124 @@ def test_every_english_page_has_a_french_and_spanish_version():
     for page in Page.objects.filter(locale__language_code="en", depth__gt=1):
         languages = set(page.get_translations().values_list("locale__language_code", flat=True))
         assert languages == {"fr", "es"}, page.url_path
+
+
+STRUCTURAL_PATHS = [
+    "",
+    "msmes/",
+    "msmes/find-support/",
+    "msmes/studies/",
+    "msmes/resources/",
+    "msmes/challenges/",
+    "msmes/events/",
+    "msmes/have-your-say/",
+    "policymakers/",
+    "policymakers/programmes/",
+    "policymakers/studies/",
+    "policymakers/best-practices/",
+    "policymakers/trade-agreements/",
+    "policymakers/trade-policy-reviews/",
+    "countries/",
+    "about/",
+    "privacy/",
+    "accessibility/",
+    "search/",
+]
+TRANSLATED_TITLES = {
+    ("fr", "about/"): "À propos de la plateforme",
+    ("es", "about/"): "Acerca de la plataforma",
+    ("fr", "policymakers/trade-policy-reviews/"): (
+        "Les MPME dans les Examens des politiques commerciales"
+    ),
+    ("es", "policymakers/trade-policy-reviews/"): (
+        "Las MIPYMES en los Exámenes de las Políticas Comerciales"
+    ),
+}
+
+
+def structural_page(path, language):
+    english = Page.objects.get(url_path=f"/home/{path}", locale__language_code="en")
+    return english, english.get_translation(Locale.objects.get(language_code=language))
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_structural_pages_are_real_translations_not_aliases(language):
+    for path in STRUCTURAL_PATHS:
+        english, page = structural_page(path, language)
+        assert page.alias_of_id is None, path
+        assert page.live, path
+        assert page.title != english.title or path == "search/", path
+    for (code, path), title in TRANSLATED_TITLES.items():
+        if code == language:
+            assert structural_page(path, code)[1].title == title
+
+
+def test_records_stay_aliases_until_a_translator_takes_them_on():
+    """Agreements, programmes and other records are not in the starter translations."""
+    from policymaker_section.models import AgreementPage
+
+    for page in AgreementPage.objects.exclude(locale__language_code="en")[:5]:
+        assert page.alias_of_id is not None
+
+
+def test_every_text_of_the_structural_pages_has_a_french_and_spanish_version():
+    """A sentence added to pages.json or a starter module without its translations fails here
+    (the page would otherwise silently stay an English alias)."""
+    from msme_platform.core.starter import _field_values, _texts, structure_translations
+
+    translations = structure_translations()
+    for path in STRUCTURAL_PATHS:
+        english = Page.objects.get(url_path=f"/home/{path}", locale__language_code="en").specific
+        for language in ("fr", "es"):
+            missing = [
+                text
+                for text in _texts(_field_values(english))
+                if text not in translations[language]
+            ]
+            assert missing == [], (language, path, missing)
+
+
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [
+        (
+            "fr",
+            {
+                "TWN": "Taipei chinois",
+                "HKG": "Hong Kong, Chine",
+                "EUN": "Union européenne",
+                "CHE": "Suisse",
+                "KOR": "Corée, République de",
+            },
+        ),
+        (
+            "es",
+            {
+                "TWN": "Taipei Chino",
+                "HKG": "Hong Kong, China",
+                "EUN": "Unión Europea",
+                "CHE": "Suiza",
+                "DEU": "Alemania",
+            },
+        ),
+    ],
+)
+def test_taxonomy_has_french_and_spanish_names(client, language, names):
+    from msme_platform.core.models import Region, Topic
+
+    english = Country.objects.filter(locale__language_code="en")
+    translated = Country.objects.filter(locale__language_code=language)
+    assert translated.count() == english.count()
+    assert {c.iso3: c.name for c in translated.filter(iso3__in=names)} == names
+    # Facts follow the English record; the region is the translated one.
+    kenya = translated.select_related("region__locale").get(iso3="KEN")
+    assert kenya.wto_status == english.get(iso3="KEN").wto_status
+    assert kenya.region.locale.language_code == language
+    assert Region.objects.filter(locale__language_code=language).count() == (
+        Region.objects.filter(locale__language_code="en").count()
+    )
+    topics = Topic.objects.filter(locale__language_code=language)
+    assert topics.count() == Topic.objects.filter(locale__language_code="en").count()
+    html = client.get(f"/{language}/countries/").content.decode()
+    for name in names.values():
+        assert name in html

@@ -113,3 +113,23 @@ def breadcrumb_ancestors(context, page):
         .select_related("locale")
         .only(*LINK_FIELDS, "locale__language_code")
     )
+
+
+@register.simple_tag(takes_context=True)
+def content_language(context):
+    """The language the page's own content is in, and whether that is a fallback.
+
+    A French or Spanish page that is still an alias shows its source page's words: the
+    content region then says so (``lang``) and the visitor is told, in their language.
+    One query, and only for an alias.
+    """
+    current = translation.get_language()
+    page = context.get("page")
+    code = current
+    alias_of = getattr(page, "alias_of_id", None) if isinstance(page, Page) else None
+    if alias_of:
+        code = (
+            Page.objects.filter(pk=alias_of).values_list("locale__language_code", flat=True).first()
+            or current
+        )
+    return {"code": code, "fallback": code != current}
