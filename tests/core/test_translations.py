@@ -105,7 +105,7 @@ def test_no_string_in_the_code_is_missing_from_the_catalogues(tmp_path):
         compared = gettext_tool("msgcmp", str(po_file(language)), str(extracted))
         pot_lines = extracted.read_text(encoding="utf-8").splitlines()
         missing = [
-            pot_lines[int(line.split(":")[1]) - 1]
+            msgid_before(pot_lines, int(line.split(":")[1]))
             for line in compared.stderr.splitlines()
             if line.startswith(str(extracted)) and "not defined" in line
         ]
@@ -113,6 +113,14 @@ def test_no_string_in_the_code_is_missing_from_the_catalogues(tmp_path):
             f"strings missing from locale/{language} (run `make messages` and translate "
             f"them): {missing}\n{compared.stderr}"
         )
+
+
+def msgid_before(lines, number):
+    """The msgid of the entry that msgcmp points into (it names the entry's last line)."""
+    for index in range(min(number, len(lines)) - 1, -1, -1):
+        if lines[index].startswith("msgid "):
+            return lines[index]
+    return lines[number - 1]
 
 
 def test_no_app_keeps_a_catalogue_of_its_own():
