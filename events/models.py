@@ -32,7 +32,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from msme_platform.core.models import BasePage
+from msme_platform.core.models import BasePage, ProvenanceMixin
 
 from . import timing
 from .blocks import DocumentBlock, RecordingBlock, SpeakerBlock
@@ -77,7 +77,7 @@ def validate_zone(value):
         )
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(ProvenanceMixin, RoutablePageMixin, BasePage):
     template = "pages/events/event_page.html"
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
@@ -202,12 +202,6 @@ class EventPage(RoutablePageMixin, BasePage):
         related_name="thematic_sessions",
         help_text=_("Challenges this session discussed; the challenge pages list it in turn."),
     )
-    source_url = models.URLField(
-        _("source URL"),
-        max_length=500,
-        blank=True,
-        help_text=_("The page or document where the date and facts can be checked."),
-    )
     source_note = models.TextField(
         _("note on the source"),
         blank=True,
@@ -250,7 +244,10 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("documents"),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("related_challenges", widget=forms.CheckboxSelectMultiple),
-        MultiFieldPanel([FieldPanel("source_url"), FieldPanel("source_note")], heading=_("Source")),
+        MultiFieldPanel(
+            [*ProvenanceMixin.provenance_panels, FieldPanel("source_note")],
+            heading=_("Source and checks"),
+        ),
     ]
 
     search_fields = [

@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from msme_platform.core.models import BasePage, Country
+from msme_platform.core.models import BasePage, Country, ProvenanceMixin
 
 from ..cache import cached
 from ..enums import NEED_LABELS, SIZE_WORDS, FirmSize, ProgrammeType
@@ -42,7 +42,7 @@ def live_programmes(locale_id):
     )
 
 
-class NationalProgrammePage(BasePage):
+class NationalProgrammePage(ProvenanceMixin, BasePage):
     template = "pages/msme_section/national_programme_page.html"
     parent_page_types = ["msme_section.ProgrammeIndexPage"]
     subpage_types = []
@@ -87,19 +87,6 @@ class NationalProgrammePage(BasePage):
         blank=True,
         help_text=_("The official page where a firm applies or learns more."),
     )
-    last_verified = models.DateField(
-        _("last verified"),
-        null=True,
-        blank=True,
-        help_text=_("The day someone last checked these details against the official source."),
-    )
-    source_url = models.URLField(
-        _("source"),
-        max_length=500,
-        blank=True,
-        help_text=_("The page where these details can be checked."),
-    )
-
     content_panels = [
         *BasePage.content_panels,
         FieldRowPanel([FieldPanel("country"), FieldPanel("programme_type")]),
@@ -115,7 +102,7 @@ class NationalProgrammePage(BasePage):
             heading=_("Who it is for"),
         ),
         MultiFieldPanel(
-            [FieldPanel("link"), FieldPanel("source_url"), FieldPanel("last_verified")],
+            [FieldPanel("link"), *ProvenanceMixin.provenance_panels],
             heading=_("Links and checks"),
         ),
     ]
