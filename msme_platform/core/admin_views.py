@@ -104,3 +104,17 @@ class StaleRecordsView(WagtailAdminTemplateMixin, TemplateView):
             ],
         )
         return context
+
+
+class EditorGuideView(WagtailAdminTemplateMixin, TemplateView):
+    """How to add the records delegates add most, in plain steps."""
+
+    template_name = "wagtailadmin/editor_guide.html"
+    page_title = _("Editor guide")
+    header_icon = "help"
+
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+            {"url": "", "label": self.page_title},
+        ]

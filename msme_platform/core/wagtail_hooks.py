@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from .admin_views import StaleRecordsView, TwoFactorView
+from .admin_views import EditorGuideView, StaleRecordsView, TwoFactorView
 from .import_views import ImportView, importers_for
 from .panels import WaitingForMePanel
 from .viewsets import ErrorReportViewSet, TaxonomyViewSetGroup
@@ -23,7 +23,13 @@ def register_core_admin_urls():
         path("two-factor/", TwoFactorView.as_view(), name="msme_two_factor"),
         path("import/", ImportView.as_view(), name="msme_import"),
         path("reports/stale-records/", StaleRecordsView.as_view(), name="msme_stale_records"),
+        path("editor-guide/", EditorGuideView.as_view(), name="msme_editor_guide"),
     ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_editor_guide_menu_item():
+    return MenuItem(_("Editor guide"), reverse("msme_editor_guide"), icon_name="help", order=10000)
 
 
 @hooks.register("register_reports_menu_item")

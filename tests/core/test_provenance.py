@@ -244,3 +244,22 @@ def test_stale_report_costs_the_same_queries_with_more_records(client, person):
 def test_stale_report_refuses_visitors(client):
     response = client.get(reverse("msme_stale_records"))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_accessibility_checker_is_in_the_page_editor(client, person):
+    """Wagtail 8 runs its axe-based checks next to the preview; nothing here turns it off."""
+    client.force_login(person("delegate", roles.DELEGATES))
+    page = english_live(NationalProgrammePage)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "w-content-checker" in html
+    assert 'data-side-panel="checks"' in html or "Toggle checks" in html
+
+
+@pytest.mark.parametrize("role", [roles.DELEGATES, roles.OBSERVERS])
+def test_editor_guide_is_in_the_admin_menu(client, person, role):
+    client.force_login(person("editor", role))
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("msme_editor_guide") in home
+    guide = client.get(reverse("msme_editor_guide")).content.decode()
+    for heading in ("a trade agreement", "national support programme", "an event", "a survey"):
+        assert heading in guide
