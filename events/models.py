@@ -156,7 +156,12 @@ class EventPage(ProvenanceMixin, RoutablePageMixin, BasePage):
         related_name="+",
         help_text=_("Where the event takes place; it then appears on that country's profile."),
     )
-    organiser = models.CharField(_("organiser"), max_length=255, blank=True)
+    organiser = models.CharField(
+        _("organiser"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who organises it, e.g. “WTO Informal Working Group on MSMEs”."),
+    )
     body = RichTextField(
         _("description"),
         blank=True,
@@ -181,7 +186,12 @@ class EventPage(ProvenanceMixin, RoutablePageMixin, BasePage):
             "offered as a player that loads only when the visitor asks."
         ),
     )
-    speakers = StreamField([("speaker", SpeakerBlock())], blank=True, verbose_name=_("speakers"))
+    speakers = StreamField(
+        [("speaker", SpeakerBlock())],
+        blank=True,
+        verbose_name=_("speakers"),
+        help_text=_("Add speakers once confirmed: name, role and organisation."),
+    )
     recordings = StreamField(
         [("recording", RecordingBlock())],
         blank=True,
@@ -194,7 +204,12 @@ class EventPage(ProvenanceMixin, RoutablePageMixin, BasePage):
         verbose_name=_("documents"),
         help_text=_("Programme, slides, reports."),
     )
-    topics = ParentalManyToManyField("core.Topic", verbose_name=_("topics"), blank=True)
+    topics = ParentalManyToManyField(
+        "core.Topic",
+        verbose_name=_("topics"),
+        blank=True,
+        help_text=_("Topics discussed; visitors filter the calendar by them."),
+    )
     related_challenges = ParentalManyToManyField(
         "msme_section.ChallengePage",
         verbose_name=_("related challenges"),

@@ -108,8 +108,12 @@ class BestPracticePage(ProvenanceMixin, BasePage):
 
 class BestPracticeSource(Orderable):
     page = ParentalKey(BestPracticePage, on_delete=models.CASCADE, related_name="sources")
-    title = models.CharField(_("title"), max_length=255)
-    url = models.URLField(_("address"), max_length=500)
+    title = models.CharField(
+        _("title"), max_length=255, help_text=_("The document or page title, as published.")
+    )
+    url = models.URLField(
+        _("address"), max_length=500, help_text=_("Where a visitor can read it (https://…).")
+    )
 
     panels = [FieldPanel("title"), FieldPanel("url")]
 

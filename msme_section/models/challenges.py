@@ -34,7 +34,13 @@ class ChallengePage(ProvenanceMixin, BasePage):
         features=settings.RICH_TEXT_FULL,
         help_text=_("Practical steps a firm can take, as a list where possible."),
     )
-    topics = ParentalManyToManyField(Topic, verbose_name=_("topics"), blank=True, related_name="+")
+    topics = ParentalManyToManyField(
+        Topic,
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="+",
+        help_text=_("Topics this challenge belongs to; used for filters and related content."),
+    )
     related_studies = ParentalManyToManyField(
         "msme_section.StudyPage",
         verbose_name=_("related studies"),

@@ -63,9 +63,17 @@ class NationalProgrammePage(ProvenanceMixin, BasePage):
         choices=ProgrammeType.choices,
         help_text=_("The main kind of help it gives. Pick the closest one."),
     )
-    for_micro = models.BooleanField(_("for micro firms"), default=True)
-    for_small = models.BooleanField(_("for small firms"), default=True)
-    for_medium = models.BooleanField(_("for medium-sized firms"), default=True)
+    for_micro = models.BooleanField(
+        _("for micro firms"), default=True, help_text=_("Untick if micro firms cannot apply.")
+    )
+    for_small = models.BooleanField(
+        _("for small firms"), default=True, help_text=_("Untick if small firms cannot apply.")
+    )
+    for_medium = models.BooleanField(
+        _("for medium-sized firms"),
+        default=True,
+        help_text=_("Untick if medium-sized firms cannot apply."),
+    )
     eligibility = RichTextField(
         _("who can apply"),
         blank=True,

@@ -15,8 +15,15 @@ from .common import IndexPage
 
 
 class Resource(TranslatableMixin, ProvenanceMixin, index.Indexed, models.Model):
-    name = models.CharField(_("name"), max_length=255)
-    organisation = models.CharField(_("organisation"), max_length=255, blank=True)
+    name = models.CharField(
+        _("name"), max_length=255, help_text=_("The tool or platform's own name.")
+    )
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who runs it (agency or partnership)."),
+    )
     url = models.URLField(
         _("address"),
         max_length=500,

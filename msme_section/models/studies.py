@@ -139,11 +139,20 @@ class StudyKeyFigure(Orderable):
     value = models.CharField(
         _("figure"), max_length=40, help_text=_("As it should read, e.g. 34%.")
     )
-    label = models.CharField(_("what it measures"), max_length=255)
+    label = models.CharField(
+        _("what it measures"),
+        max_length=255,
+        help_text=_("Plain words, e.g. “share of employment in MSMEs, 2019”."),
+    )
     year = models.PositiveSmallIntegerField(
         _("year"), null=True, blank=True, help_text=_("The year the figure refers to.")
     )
-    source_title = models.CharField(_("source title"), max_length=255, blank=True)
+    source_title = models.CharField(
+        _("source title"),
+        max_length=255,
+        blank=True,
+        help_text=_("The publication the figure comes from, if not the study itself."),
+    )
     source_url = models.URLField(
         _("source URL"), max_length=500, help_text=_("Where a reader can check the figure.")
     )

@@ -63,7 +63,9 @@ class ProvisionCategory(TranslatableMixin, ProvenanceMixin, index.Indexed, model
         max_length=40,
         help_text=_("A short, stable identifier used in web addresses, exports and imports."),
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("The category's name visitors see and filter by.")
+    )
     group = models.CharField(
         _("group"),
         max_length=20,
@@ -244,8 +246,18 @@ class AgreementPage(ProvenanceMixin, RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("Yes, no, or unknown when not verified."),
     )
-    sme_chapter_number = models.CharField(_("SME chapter number"), max_length=20, blank=True)
-    sme_chapter_title = models.CharField(_("SME chapter title"), max_length=255, blank=True)
+    sme_chapter_number = models.CharField(
+        _("SME chapter number"),
+        max_length=20,
+        blank=True,
+        help_text=_("As numbered in the agreement, e.g. “25”; empty if not verified."),
+    )
+    sme_chapter_title = models.CharField(
+        _("SME chapter title"),
+        max_length=255,
+        blank=True,
+        help_text=_("The chapter's title as the agreement gives it."),
+    )
     wto_rta_id = models.PositiveIntegerField(
         _("WTO RTA database id"),
         null=True,

@@ -65,7 +65,9 @@ SourcedMixin = ProvenanceMixin
 
 
 class Region(TranslatableMixin, index.Indexed, models.Model):
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("The name visitors see, in this language.")
+    )
     slug = models.SlugField(
         _("code"),
         max_length=120,
@@ -91,7 +93,11 @@ class Country(TranslatableMixin, ProvenanceMixin, index.Indexed, models.Model):
         max_length=3,
         help_text=_("ISO 3166-1 alpha-3 code (EUN for the European Union, as the WTO uses)."),
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(
+        _("name"),
+        max_length=120,
+        help_text=_("The name as the WTO uses it (e.g. “Chinese Taipei”), in this language."),
+    )
     region = models.ForeignKey(
         Region,
         verbose_name=_("region"),
@@ -112,7 +118,11 @@ class Country(TranslatableMixin, ProvenanceMixin, index.Indexed, models.Model):
     wto_member_since_year = models.PositiveSmallIntegerField(
         _("WTO member since (year)"), null=True, blank=True
     )
-    is_ldc = models.BooleanField(_("least-developed country"), default=False)
+    is_ldc = models.BooleanField(
+        _("least-developed country"),
+        default=False,
+        help_text=_("Tick if the United Nations lists it as a least-developed country."),
+    )
     verification = models.CharField(
         _("what was checked"),
         max_length=255,
@@ -170,7 +180,9 @@ class Country(TranslatableMixin, ProvenanceMixin, index.Indexed, models.Model):
 
 
 class Topic(TranslatableMixin, index.Indexed, models.Model):
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("The name visitors see, in this language.")
+    )
     slug = models.SlugField(
         _("code"),
         max_length=120,
