@@ -32,7 +32,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from msme_platform.core.models import BasePage
+from msme_platform.core.models import BasePage, ProvenanceMixin
 
 from . import timing
 from .blocks import DocumentBlock, RecordingBlock, SpeakerBlock
@@ -77,7 +77,7 @@ def validate_zone(value):
         )
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(ProvenanceMixin, RoutablePageMixin, BasePage):
     template = "pages/events/event_page.html"
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
@@ -156,7 +156,12 @@ class EventPage(RoutablePageMixin, BasePage):
         related_name="+",
         help_text=_("Where the event takes place; it then appears on that country's profile."),
     )
-    organiser = models.CharField(_("organiser"), max_length=255, blank=True)
+    organiser = models.CharField(
+        _("organiser"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who organises it, e.g. “WTO Informal Working Group on MSMEs”."),
+    )
     body = RichTextField(
         _("description"),
         blank=True,
@@ -181,7 +186,12 @@ class EventPage(RoutablePageMixin, BasePage):
             "offered as a player that loads only when the visitor asks."
         ),
     )
-    speakers = StreamField([("speaker", SpeakerBlock())], blank=True, verbose_name=_("speakers"))
+    speakers = StreamField(
+        [("speaker", SpeakerBlock())],
+        blank=True,
+        verbose_name=_("speakers"),
+        help_text=_("Add speakers once confirmed: name, role and organisation."),
+    )
     recordings = StreamField(
         [("recording", RecordingBlock())],
         blank=True,
@@ -194,19 +204,18 @@ class EventPage(RoutablePageMixin, BasePage):
         verbose_name=_("documents"),
         help_text=_("Programme, slides, reports."),
     )
-    topics = ParentalManyToManyField("core.Topic", verbose_name=_("topics"), blank=True)
+    topics = ParentalManyToManyField(
+        "core.Topic",
+        verbose_name=_("topics"),
+        blank=True,
+        help_text=_("Topics discussed; visitors filter the calendar by them."),
+    )
     related_challenges = ParentalManyToManyField(
         "msme_section.ChallengePage",
         verbose_name=_("related challenges"),
         blank=True,
         related_name="thematic_sessions",
         help_text=_("Challenges this session discussed; the challenge pages list it in turn."),
-    )
-    source_url = models.URLField(
-        _("source URL"),
-        max_length=500,
-        blank=True,
-        help_text=_("The page or document where the date and facts can be checked."),
     )
     source_note = models.TextField(
         _("note on the source"),
@@ -250,7 +259,10 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("documents"),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("related_challenges", widget=forms.CheckboxSelectMultiple),
-        MultiFieldPanel([FieldPanel("source_url"), FieldPanel("source_note")], heading=_("Source")),
+        MultiFieldPanel(
+            [*ProvenanceMixin.provenance_panels, FieldPanel("source_note")],
+            heading=_("Source and checks"),
+        ),
     ]
 
     search_fields = [

@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from msme_platform.core import views as core_views
+from msme_platform.core.error_reports import report_error
 from msme_platform.core.sitemaps import AllLanguagesSitemap
 
 urlpatterns = [
@@ -23,6 +24,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("report-an-error/<int:page_id>/", report_error, name="report_error"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

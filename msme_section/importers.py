@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from msme_platform.core.importing import (
+    VERIFIED_COLUMN,
     CellError,
     Column,
     CSVImporter,
@@ -132,7 +133,7 @@ class PageImporter(CSVImporter):
     def diff(self, instance, values):
         changes = [
             name
-            for name in self.simple_fields
+            for name in (*self.simple_fields, VERIFIED_COLUMN)
             if name in values and getattr(instance, name) != values[name]
         ]
         for name in self.m2m_fields:
@@ -146,8 +147,9 @@ class PageImporter(CSVImporter):
         creating = page is None
         if creating:
             page = self.model(locale=self.locale, slug=self.unique_slug(row.values))
-        for name in self.simple_fields:
-            setattr(page, name, row.values[name])
+        for name in (*self.simple_fields, VERIFIED_COLUMN):
+            if name in row.values:
+                setattr(page, name, row.values[name])
         for name in self.m2m_fields:
             setattr(page, name, list(row.values[name]))
         self.before_save(page, row.values)

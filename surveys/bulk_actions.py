@@ -1,12 +1,25 @@
 """Approve, reject or mark as spam many responses or posts at once."""
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from wagtail.log_actions import log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from .enums import ModerationStatus
+
+# Audit log actions, one per moderation outcome (registered in wagtail_hooks).
+MODERATION_ACTIONS = {
+    ModerationStatus.APPROVED: ("msme.moderate.approve", _("Approve"), _("Approved")),
+    ModerationStatus.REJECTED: ("msme.moderate.reject", _("Reject"), _("Rejected")),
+    ModerationStatus.SPAM: ("msme.moderate.spam", _("Mark as spam"), _("Marked as spam")),
+}
+
+
+def moderation_action(status):
+    return MODERATION_ACTIONS[status][0]
 
 
 class ModerateBulkAction(SnippetBulkAction):
@@ -44,9 +57,13 @@ class ModerateBulkAction(SnippetBulkAction):
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
         model = kwargs["self"].model
-        count = model.objects.filter(pk__in=[obj.pk for obj in objects]).update(
-            status=cls.status, moderator=user, moderated_at=timezone.now()
-        )
+        with transaction.atomic():
+            count = model.objects.filter(pk__in=[obj.pk for obj in objects]).update(
+                status=cls.status, moderator=user, moderated_at=timezone.now()
+            )
+            for obj in objects:
+                obj.status = cls.status
+                log(instance=obj, action=moderation_action(cls.status), user=user)
         return count, 0
 
     def get_execution_context(self):

@@ -10,15 +10,14 @@ from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from msme_platform.core.forms import ProtectedFormMixin
 from msme_platform.core.models import countries_for
 
-from . import protection
 from .enums import EnterpriseSize, Sector, SurveyFieldType
 
 SHORT_TEXT_MAX = 255
 LONG_TEXT_MAX = 5000
 SCALE_CHOICES = [(str(n), str(n)) for n in range(1, 6)]
-HONEYPOT = "website"
 
 
 COUNTRY_CACHE_SECONDS = 600
@@ -33,56 +32,6 @@ def country_choices(locale_id):
         choices = list(countries_for(locale_id).order_by("name").values_list("iso3", "name"))
         cache.set(key, choices, COUNTRY_CACHE_SECONDS)
     return choices
-
-
-class ProtectedFormMixin(forms.Form):
-    """The token and the honeypot. The view reads ``token_nonce``, ``token_issued``
-    and ``honeypot_filled`` after validation to decide what to do."""
-
-    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
-    # Named like a field bots love; hidden from people by CSS and from assistive
-    # technology by aria-hidden on its wrapper, and skipped by the tab order.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial["form_token"] = protection.make_token()
-
-    def clean_form_token(self):
-        token = protection.read_token(self.cleaned_data.get("form_token"))
-        if token is None:
-            raise forms.ValidationError(
-                _(
-                    "This form was open too long or was changed. Your answers are kept below: "
-                    "please check them and send the form again."
-                ),
-                code="token",
-            )
-        self.token_nonce, self.token_issued = token
-        return self.cleaned_data["form_token"]
-
-    @property
-    def honeypot_filled(self):
-        return bool(self.cleaned_data.get(HONEYPOT))
-
-    @property
-    def filled_too_fast(self):
-        return protection.filled_too_fast(self.token_issued)
-
-    def renew_token(self):
-        """A fresh token in the re-rendered form, so the next send is accepted."""
-        data = self.data.copy()
-        data["form_token"] = protection.make_token()
-        self.data = data
-
-    def visible_answer_fields(self):
-        return [f for f in self if f.name not in ("form_token", HONEYPOT)]
 
 
 class SurveyForm(ProtectedFormMixin, BaseForm):

@@ -9,9 +9,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
-from msme_platform.core import roles
+from msme_platform.core import protection, roles
 
-from . import protection
 from .enums import ModerationStatus, SurveyFieldType
 from .forms import ForumPostForm
 from .models import ForumPost, SurveyResponse

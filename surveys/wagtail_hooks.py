@@ -6,9 +6,16 @@ from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.log_actions import log
 from wagtail.snippets.models import register_snippet
 
-from .bulk_actions import ApproveBulkAction, RejectBulkAction, SpamBulkAction
+from .bulk_actions import (
+    MODERATION_ACTIONS,
+    ApproveBulkAction,
+    RejectBulkAction,
+    SpamBulkAction,
+    moderation_action,
+)
 from .models import ForumPost, SurveyResponse
 from .viewsets import ModerationViewSetGroup
 
@@ -68,6 +75,14 @@ def record_moderator(request, instance):
         type(instance).objects.filter(pk=instance.pk).update(
             moderator=request.user, moderated_at=timezone.now()
         )
+        if instance.status in MODERATION_ACTIONS:
+            log(instance=instance, action=moderation_action(instance.status), user=request.user)
+
+
+@hooks.register("register_log_actions")
+def register_moderation_log_actions(actions):
+    for action, label, message in MODERATION_ACTIONS.values():
+        actions.register_action(action, label, message)
 
 
 @hooks.register("register_admin_urls")

@@ -17,3 +17,9 @@ class CoreConfig(AppConfig):
             signal.connect(page_cache.on_model_change, dispatch_uid=f"page-cache-{signal}")
         for signal in (page_published, page_unpublished):
             signal.connect(page_cache.purge_listings, dispatch_uid=f"cdn-listings-{signal}")
+
+        from django.contrib.auth.signals import user_logged_in
+
+        from .auth import log_sign_in
+
+        user_logged_in.connect(log_sign_in, dispatch_uid="audit-log-sign-in")

@@ -84,3 +84,10 @@ class ConfirmDeviceForm(forms.Form):
     def clean_code(self):
         check_code(self.device, self.cleaned_data["code"])
         return self.cleaned_data["code"]
+
+
+def log_sign_in(sender, request, user, **kwargs):
+    """Every sign-in goes to the audit log (failed ones are counted by django-axes)."""
+    from wagtail.log_actions import log
+
+    log(instance=user, action="msme.sign_in", user=user)

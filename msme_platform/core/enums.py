@@ -12,3 +12,8 @@ class NoticeKind(models.TextChoices):
     INFO = "info", _("Information")
     WARNING = "warning", _("Warning")
     SUCCESS = "success", _("Good news")
+
+
+class ErrorReportStatus(models.TextChoices):
+    NEW = "new", _("New")
+    RESOLVED = "resolved", _("Resolved")

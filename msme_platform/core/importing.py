@@ -5,6 +5,10 @@ the file, line and column at fault; a file with any problem writes nothing. A cl
 is compared with what the database holds, row by row, so a preview can say what would be
 created, updated or left unchanged, and running the same file twice changes nothing.
 
+Files for records with provenance may add a ``last_verified`` column (``YYYY-MM-DD``, the
+day the row was checked against its ``source_url``); none of the starter files has one, so
+their records start as never checked rather than with an invented date.
+
 Subclasses declare their columns and key; the management commands, the starter content and
 the admin upload all go through ``CSVImporter.read()`` and ``ImportPlan.apply()``.
 """
@@ -118,6 +122,23 @@ def multi(parse=text, separator=";"):
     return parse_many
 
 
+# The optional column giving the day a row was checked against its source.
+VERIFIED_COLUMN = "last_verified"
+
+
+def verification_date(value):
+    """``YYYY-MM-DD`` or empty: the day a record was compared with its source."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise CellError(
+            _("expected the day it was checked as YYYY-MM-DD, found %(value)r") % {"value": value}
+        ) from None
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
@@ -212,6 +233,9 @@ class CSVImporter:
                 for column in missing
             )
         reader.fieldnames = header
+        # Records that carry provenance take the day they were checked from the file when
+        # it has that column; a file without it leaves the recorded date alone.
+        checked_column = VERIFIED_COLUMN in header and self.records_provenance()
         errors, parsed = [], []
         for record in reader:
             line = reader.line_num
@@ -228,6 +252,11 @@ class CSVImporter:
                     values = self.resolve(values)
                 except CellError as error:
                     row_errors.append((error.column, str(error)))
+            if not row_errors and checked_column:
+                try:
+                    values["last_verified"] = verification_date(record.get(VERIFIED_COLUMN))
+                except CellError as error:
+                    row_errors.append((VERIFIED_COLUMN, str(error)))
             errors.extend(RowError(name, line, column, message) for column, message in row_errors)
             if not row_errors:
                 parsed.append((line, values))
@@ -300,6 +329,12 @@ class CSVImporter:
             changes = self.diff(instance, values) if instance is not None else []
             rows.append(PlannedRow(line, key, values, instance, changes))
         return rows
+
+    @classmethod
+    def records_provenance(cls):
+        from .models import ProvenanceMixin
+
+        return issubclass(cls.get_model(), ProvenanceMixin)
 
     # -- Hooks for subclasses
 

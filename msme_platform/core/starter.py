@@ -9,11 +9,13 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 from wagtail.actions.convert_alias import ConvertAliasPageAction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import GroupSitePermission, Locale, Page, Site
 
+from . import roles
 from .importing import IMPORTERS
 from .models import SiteSettings
 
@@ -222,8 +224,23 @@ def _ensure_home(spec, report):
         site.site_name = str(settings.WAGTAIL_SITE_NAME)
         site.save()
     # Created here rather than on a visitor's first request, which would then write.
-    SiteSettings.objects.get_or_create(site=Site.objects.get(is_default_site=True))
+    site = Site.objects.get(is_default_site=True)
+    SiteSettings.objects.get_or_create(site=site)
+    grant_site_settings(site)
     return home
+
+
+def grant_site_settings(site):
+    """The Secretariat edits the site settings of every site, including one made here
+    after the migrations that granted it for the sites that existed then."""
+    secretariat = Group.objects.filter(name=roles.SECRETARIAT).first()
+    permission = Permission.objects.filter(
+        content_type__app_label="core", codename="change_sitesettings"
+    ).first()
+    if secretariat and permission:
+        GroupSitePermission.objects.get_or_create(
+            group=secretariat, site=site, permission=permission
+        )
 
 
 def translate_tree(home, report):

@@ -4,12 +4,18 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from .admin_views import TwoFactorView
+from .admin_views import EditorGuideView, StaleRecordsView, TwoFactorView
 from .import_views import ImportView, importers_for
+from .panels import WaitingForMePanel
 from .reports import UntranslatedPagesReportView
-from .viewsets import TaxonomyViewSetGroup
+from .viewsets import ErrorReportViewSet, TaxonomyViewSetGroup
 
 register_snippet(TaxonomyViewSetGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_error_report_viewset():
+    return ErrorReportViewSet("error_reports")
 
 
 @hooks.register("register_admin_urls")
@@ -22,7 +28,26 @@ def register_core_admin_urls():
             UntranslatedPagesReportView.as_view(),
             name="msme_untranslated_pages",
         ),
+        path("reports/stale-records/", StaleRecordsView.as_view(), name="msme_stale_records"),
+        path("editor-guide/", EditorGuideView.as_view(), name="msme_editor_guide"),
     ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_editor_guide_menu_item():
+    return MenuItem(_("Editor guide"), reverse("msme_editor_guide"), icon_name="help", order=10000)
+
+
+@hooks.register("register_reports_menu_item")
+def register_stale_records_menu_item():
+    return MenuItem(
+        _("Records to check"), reverse("msme_stale_records"), icon_name="time", order=900
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_for_me_panel(request, panels):
+    panels.append(WaitingForMePanel(request.user))
 
 
 class ImportMenuItem(MenuItem):
@@ -38,6 +63,10 @@ def register_import_menu_item():
 @hooks.register("register_log_actions")
 def register_import_log_action(actions):
     actions.register_action("msme.import", _("Import data"), _("Imported a data file"))
+    actions.register_action(
+        "msme.error_report.resolve", _("Resolve error report"), _("Resolved an error report")
+    )
+    actions.register_action("msme.sign_in", _("Sign in"), _("Signed in to the admin"))
 
 
 @hooks.register("register_settings_menu_item")

@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from msme_platform.core.models import BasePage, Country, Region, Topic
+from msme_platform.core.models import BasePage, Country, ProvenanceMixin, Region, Topic
 
 from ..cache import cached
 from .common import IndexPage, public, use_cache
@@ -19,7 +19,7 @@ def live_best_practices(locale_id):
     return public(BestPracticePage.objects.live().filter(locale_id=locale_id))
 
 
-class BestPracticePage(BasePage):
+class BestPracticePage(ProvenanceMixin, BasePage):
     template = "pages/msme_section/best_practice_page.html"
     parent_page_types = ["msme_section.BestPracticeIndexPage"]
     subpage_types = []
@@ -74,6 +74,7 @@ class BestPracticePage(BasePage):
         FieldPanel("what_was_done"),
         FieldPanel("outcome"),
         InlinePanel("sources", heading=_("Sources"), label=_("Source"), min_num=1),
+        MultiFieldPanel([*ProvenanceMixin.provenance_panels], heading=_("Main source and checks")),
     ]
     search_fields = [
         *Page.search_fields,
@@ -107,8 +108,12 @@ class BestPracticePage(BasePage):
 
 class BestPracticeSource(Orderable):
     page = ParentalKey(BestPracticePage, on_delete=models.CASCADE, related_name="sources")
-    title = models.CharField(_("title"), max_length=255)
-    url = models.URLField(_("address"), max_length=500)
+    title = models.CharField(
+        _("title"), max_length=255, help_text=_("The document or page title, as published.")
+    )
+    url = models.URLField(
+        _("address"), max_length=500, help_text=_("Where a visitor can read it (https://…).")
+    )
 
     panels = [FieldPanel("title"), FieldPanel("url")]
 

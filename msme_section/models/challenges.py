@@ -9,13 +9,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from msme_platform.core.models import BasePage, Topic
+from msme_platform.core.models import BasePage, ProvenanceMixin, Topic
 
 from ..cache import cached
 from .common import IndexPage, public, use_cache
 
 
-class ChallengePage(BasePage):
+class ChallengePage(ProvenanceMixin, BasePage):
     template = "pages/msme_section/challenge_page.html"
     parent_page_types = ["msme_section.ChallengeIndexPage"]
     subpage_types = []
@@ -34,7 +34,13 @@ class ChallengePage(BasePage):
         features=settings.RICH_TEXT_FULL,
         help_text=_("Practical steps a firm can take, as a list where possible."),
     )
-    topics = ParentalManyToManyField(Topic, verbose_name=_("topics"), blank=True, related_name="+")
+    topics = ParentalManyToManyField(
+        Topic,
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="+",
+        help_text=_("Topics this challenge belongs to; used for filters and related content."),
+    )
     related_studies = ParentalManyToManyField(
         "msme_section.StudyPage",
         verbose_name=_("related studies"),
@@ -59,6 +65,7 @@ class ChallengePage(BasePage):
             [FieldPanel("topics"), FieldPanel("related_studies"), FieldPanel("related_programmes")],
             heading=_("Related"),
         ),
+        MultiFieldPanel([*ProvenanceMixin.provenance_panels], heading=_("Source and checks")),
     ]
     search_fields = [
         *Page.search_fields,

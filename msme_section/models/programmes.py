@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from msme_platform.core.models import BasePage, Country
+from msme_platform.core.models import BasePage, Country, ProvenanceMixin
 
 from ..cache import cached
 from ..enums import NEED_LABELS, SIZE_WORDS, FirmSize, ProgrammeType
@@ -42,7 +42,7 @@ def live_programmes(locale_id):
     )
 
 
-class NationalProgrammePage(BasePage):
+class NationalProgrammePage(ProvenanceMixin, BasePage):
     template = "pages/msme_section/national_programme_page.html"
     parent_page_types = ["msme_section.ProgrammeIndexPage"]
     subpage_types = []
@@ -63,9 +63,17 @@ class NationalProgrammePage(BasePage):
         choices=ProgrammeType.choices,
         help_text=_("The main kind of help it gives. Pick the closest one."),
     )
-    for_micro = models.BooleanField(_("for micro firms"), default=True)
-    for_small = models.BooleanField(_("for small firms"), default=True)
-    for_medium = models.BooleanField(_("for medium-sized firms"), default=True)
+    for_micro = models.BooleanField(
+        _("for micro firms"), default=True, help_text=_("Untick if micro firms cannot apply.")
+    )
+    for_small = models.BooleanField(
+        _("for small firms"), default=True, help_text=_("Untick if small firms cannot apply.")
+    )
+    for_medium = models.BooleanField(
+        _("for medium-sized firms"),
+        default=True,
+        help_text=_("Untick if medium-sized firms cannot apply."),
+    )
     eligibility = RichTextField(
         _("who can apply"),
         blank=True,
@@ -87,19 +95,6 @@ class NationalProgrammePage(BasePage):
         blank=True,
         help_text=_("The official page where a firm applies or learns more."),
     )
-    last_verified = models.DateField(
-        _("last verified"),
-        null=True,
-        blank=True,
-        help_text=_("The day someone last checked these details against the official source."),
-    )
-    source_url = models.URLField(
-        _("source"),
-        max_length=500,
-        blank=True,
-        help_text=_("The page where these details can be checked."),
-    )
-
     content_panels = [
         *BasePage.content_panels,
         FieldRowPanel([FieldPanel("country"), FieldPanel("programme_type")]),
@@ -115,7 +110,7 @@ class NationalProgrammePage(BasePage):
             heading=_("Who it is for"),
         ),
         MultiFieldPanel(
-            [FieldPanel("link"), FieldPanel("source_url"), FieldPanel("last_verified")],
+            [FieldPanel("link"), *ProvenanceMixin.provenance_panels],
             heading=_("Links and checks"),
         ),
     ]

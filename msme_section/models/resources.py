@@ -8,13 +8,22 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from msme_platform.core.models import ProvenanceMixin
+
 from ..enums import Audience, ResourceNeed
 from .common import IndexPage
 
 
-class Resource(TranslatableMixin, index.Indexed, models.Model):
-    name = models.CharField(_("name"), max_length=255)
-    organisation = models.CharField(_("organisation"), max_length=255, blank=True)
+class Resource(TranslatableMixin, ProvenanceMixin, index.Indexed, models.Model):
+    name = models.CharField(
+        _("name"), max_length=255, help_text=_("The tool or platform's own name.")
+    )
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who runs it (agency or partnership)."),
+    )
     url = models.URLField(
         _("address"),
         max_length=500,
@@ -34,7 +43,6 @@ class Resource(TranslatableMixin, index.Indexed, models.Model):
     audience = models.CharField(
         _("audience"), max_length=20, choices=Audience.choices, default=Audience.BOTH
     )
-    source_url = models.URLField(_("source"), max_length=500, blank=True)
     last_checked = models.DateTimeField(_("link last checked"), null=True, blank=True)
     last_status = models.CharField(
         _("result of the last check"), max_length=120, blank=True, editable=False
@@ -45,7 +53,7 @@ class Resource(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("url"),
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("need"), FieldPanel("audience")]),
-        MultiFieldPanel([FieldPanel("source_url")], heading=_("Source")),
+        MultiFieldPanel([*ProvenanceMixin.provenance_panels], heading=_("Source and checks")),
     ]
     search_fields = [
         index.SearchField("name"),

@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from msme_platform.core.models import BasePage, Country, Topic
+from msme_platform.core.models import BasePage, Country, ProvenanceMixin, Topic
 
 from ..cache import cached
 from ..enums import StudyType
@@ -27,7 +27,7 @@ class StudyTag(TaggedItemBase):
     )
 
 
-class StudyPage(BasePage):
+class StudyPage(ProvenanceMixin, BasePage):
     template = "pages/msme_section/study_page.html"
     parent_page_types = ["msme_section.StudyIndexPage"]
     subpage_types = []
@@ -73,13 +73,6 @@ class StudyPage(BasePage):
         related_name="+",
         help_text=_("Upload the file only if its licence allows it and there is no link."),
     )
-    source_url = models.URLField(
-        _("source"),
-        max_length=500,
-        blank=True,
-        help_text=_("The page where these details can be checked."),
-    )
-
     content_panels = [
         *BasePage.content_panels,
         FieldRowPanel([FieldPanel("organisation"), FieldPanel("year"), FieldPanel("study_type")]),
@@ -89,9 +82,10 @@ class StudyPage(BasePage):
         ),
         InlinePanel("key_figures", heading=_("Key figures"), label=_("Key figure")),
         MultiFieldPanel(
-            [FieldPanel("link"), FieldPanel("document"), FieldPanel("source_url")],
+            [FieldPanel("link"), FieldPanel("document")],
             heading=_("Where to find it"),
         ),
+        MultiFieldPanel([*ProvenanceMixin.provenance_panels], heading=_("Source and checks")),
     ]
     search_fields = [
         *RECORD_SEARCH_FIELDS,
@@ -145,11 +139,20 @@ class StudyKeyFigure(Orderable):
     value = models.CharField(
         _("figure"), max_length=40, help_text=_("As it should read, e.g. 34%.")
     )
-    label = models.CharField(_("what it measures"), max_length=255)
+    label = models.CharField(
+        _("what it measures"),
+        max_length=255,
+        help_text=_("Plain words, e.g. “share of employment in MSMEs, 2019”."),
+    )
     year = models.PositiveSmallIntegerField(
         _("year"), null=True, blank=True, help_text=_("The year the figure refers to.")
     )
-    source_title = models.CharField(_("source title"), max_length=255, blank=True)
+    source_title = models.CharField(
+        _("source title"),
+        max_length=255,
+        blank=True,
+        help_text=_("The publication the figure comes from, if not the study itself."),
+    )
     source_url = models.URLField(
         _("source URL"), max_length=500, help_text=_("Where a reader can check the figure.")
     )

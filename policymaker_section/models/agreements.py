@@ -21,7 +21,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
-from msme_platform.core.models import BasePage
+from msme_platform.core.models import BasePage, ProvenanceMixin
 from msme_platform.core.models.taxonomy import Country
 
 from .. import catalogue as catalogues
@@ -55,7 +55,7 @@ class ChildRouteMixin:
         return super().route(request, path_components)
 
 
-class ProvisionCategory(TranslatableMixin, index.Indexed, models.Model):
+class ProvisionCategory(TranslatableMixin, ProvenanceMixin, index.Indexed, models.Model):
     """What an MSME provision does (after WTO staff working paper ERSD-2016-12)."""
 
     code = models.CharField(
@@ -63,7 +63,9 @@ class ProvisionCategory(TranslatableMixin, index.Indexed, models.Model):
         max_length=40,
         help_text=_("A short, stable identifier used in web addresses, exports and imports."),
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("The category's name visitors see and filter by.")
+    )
     group = models.CharField(
         _("group"),
         max_length=20,
@@ -73,12 +75,6 @@ class ProvisionCategory(TranslatableMixin, index.Indexed, models.Model):
     description = models.TextField(
         _("description"), blank=True, help_text=_("One or two sentences a visitor sees.")
     )
-    source_url = models.URLField(
-        _("source URL"),
-        max_length=500,
-        blank=True,
-        help_text=_("A source showing this category in use."),
-    )
     sort_order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Lower numbers come first in lists and comparisons.")
     )
@@ -87,7 +83,7 @@ class ProvisionCategory(TranslatableMixin, index.Indexed, models.Model):
         FieldRowPanel([FieldPanel("name"), FieldPanel("code")]),
         FieldPanel("group"),
         FieldPanel("description"),
-        FieldPanel("source_url"),
+        *ProvenanceMixin.provenance_panels,
         FieldPanel("sort_order"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -183,7 +179,7 @@ class AgreementIndexPage(ChildRouteMixin, RoutablePageMixin, BasePage):
         )
 
 
-class AgreementPage(RoutablePageMixin, BasePage):
+class AgreementPage(ProvenanceMixin, RoutablePageMixin, BasePage):
     """One regional trade agreement and, inline, its MSME provisions."""
 
     template = "pages/policymaker_section/agreement_page.html"
@@ -250,8 +246,18 @@ class AgreementPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("Yes, no, or unknown when not verified."),
     )
-    sme_chapter_number = models.CharField(_("SME chapter number"), max_length=20, blank=True)
-    sme_chapter_title = models.CharField(_("SME chapter title"), max_length=255, blank=True)
+    sme_chapter_number = models.CharField(
+        _("SME chapter number"),
+        max_length=20,
+        blank=True,
+        help_text=_("As numbered in the agreement, e.g. “25”; empty if not verified."),
+    )
+    sme_chapter_title = models.CharField(
+        _("SME chapter title"),
+        max_length=255,
+        blank=True,
+        help_text=_("The chapter's title as the agreement gives it."),
+    )
     wto_rta_id = models.PositiveIntegerField(
         _("WTO RTA database id"),
         null=True,
@@ -263,12 +269,6 @@ class AgreementPage(RoutablePageMixin, BasePage):
         max_length=500,
         blank=True,
         help_text=_("The agreement's page in the WTO RTA database, if verified."),
-    )
-    source_url = models.URLField(
-        _("source URL"),
-        max_length=500,
-        blank=True,
-        help_text=_("The main source for the SME chapter or provisions."),
     )
     extra_sources = models.TextField(
         _("further sources"),
@@ -312,11 +312,11 @@ class AgreementPage(RoutablePageMixin, BasePage):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("wto_rta_id"), FieldPanel("wto_rta_url")]),
-                FieldPanel("source_url"),
+                *ProvenanceMixin.provenance_panels,
                 FieldPanel("extra_sources"),
                 FieldPanel("note"),
             ],
-            heading=_("Sources"),
+            heading=_("Sources and checks"),
         ),
     ]
     search_fields = [

@@ -12,7 +12,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
-from msme_platform.core.models import BasePage
+from msme_platform.core.models import BasePage, ProvenanceMixin
 from msme_platform.core.models.taxonomy import Country, Topic
 
 from .. import catalogue as catalogues
@@ -54,7 +54,7 @@ class TPRIndexPage(ChildRouteMixin, RoutablePageMixin, BasePage):
         return exports.export_tprs(self, request, fmt)
 
 
-class TPREntryPage(RoutablePageMixin, BasePage):
+class TPREntryPage(ProvenanceMixin, RoutablePageMixin, BasePage):
     """What one Trade Policy Review says about MSMEs, with its documents."""
 
     template = "pages/policymaker_section/tpr_entry_page.html"
@@ -136,12 +136,6 @@ class TPREntryPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("What the review says about MSMEs, in your own words."),
     )
-    source_url = models.URLField(
-        _("source URL"),
-        max_length=500,
-        blank=True,
-        help_text=_("Where the symbols and dates can be checked."),
-    )
     msme_evidence_url = models.URLField(
         _("MSME evidence URL"),
         max_length=500,
@@ -179,7 +173,8 @@ class TPREntryPage(RoutablePageMixin, BasePage):
             heading=_("MSMEs in the review"),
         ),
         MultiFieldPanel(
-            [FieldPanel("source_url"), FieldPanel("msme_evidence_url")], heading=_("Sources")
+            [*ProvenanceMixin.provenance_panels, FieldPanel("msme_evidence_url")],
+            heading=_("Sources and checks"),
         ),
     ]
     search_fields = [

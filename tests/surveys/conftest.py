@@ -3,8 +3,7 @@ import time
 import pytest
 from django.core.cache import cache
 
-from msme_platform.core import roles
-from surveys import protection
+from msme_platform.core import protection, roles
 from surveys.enums import SurveyFieldType
 from surveys.models import SurveyIndexPage
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.test import override_settings
 
-from surveys import protection
+from msme_platform.core import protection
 from surveys.models import SurveyResponse
 
 from .conftest import answers

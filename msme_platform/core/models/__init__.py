@@ -1,3 +1,4 @@
+from .feedback import ErrorReport
 from .imports import ImportRecord
 from .pages import (
     BasePage,
@@ -9,11 +10,12 @@ from .pages import (
     countries_for,
 )
 from .site_settings import SiteSettings
-from .taxonomy import Country, Region, SourcedMixin, Topic
+from .taxonomy import Country, ProvenanceMixin, Region, SourcedMixin, Topic
 
 __all__ = [
     "BasePage",
     "Country",
+    "ErrorReport",
     "CountryIndexPage",
     "countries_for",
     "HomePage",
@@ -22,6 +24,7 @@ __all__ = [
     "SearchPage",
     "SectionPage",
     "SiteSettings",
+    "ProvenanceMixin",
     "SourcedMixin",
     "StandardPage",
     "Topic",

@@ -153,7 +153,11 @@ class StandardPage(BasePage):
     ]
     subpage_types = ["core.StandardPage"]
 
-    body = StreamField(BodyBlock(), verbose_name=_("body"))
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("body"),
+        help_text=_("The page's content: paragraphs, headings, key figures, links and notices."),
+    )
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("body")]

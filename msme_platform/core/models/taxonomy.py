@@ -5,6 +5,7 @@ are linked from pages with ``ParentalManyToManyField``. Their identity across la
 is a stable code (``slug`` or ``iso3``), which the CSV import layer uses as its key.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -14,28 +15,59 @@ from wagtail.search import index
 from ..enums import WTOStatus
 
 
-class SourcedMixin(models.Model):
-    """Where a fact came from, so a visitor and a reviewer can check it."""
+class ProvenanceMixin(models.Model):
+    """Where a record's facts came from, when they were last checked, and by whom.
+
+    Every content record (record pages and the snippets that hold facts) carries these
+    fields, so a visitor sees "Source" and "Last checked" and the Secretariat's stale
+    records report can find what nobody has checked for a year.
+    """
 
     source_url = models.URLField(
-        _("source URL"),
+        _("source"),
         max_length=500,
         blank=True,
-        help_text=_("The page or document where this information can be checked."),
+        help_text=_(
+            "The official page or document where a visitor can check this information. "
+            'Shown to visitors as "Source".'
+        ),
     )
-    verification = models.CharField(
-        _("verification"),
-        max_length=255,
+    last_verified = models.DateField(
+        _("last checked"),
+        null=True,
         blank=True,
-        help_text=_("What was checked against the source, and what was not."),
+        help_text=_(
+            "The day someone last compared this record with its source. Change it only "
+            "when you have checked; leave it empty if nobody has yet."
+        ),
     )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("checked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Who made that check (not shown to visitors)."),
+    )
+
+    provenance_panels = [
+        FieldPanel("source_url"),
+        FieldRowPanel([FieldPanel("last_verified"), FieldPanel("verified_by")]),
+    ]
 
     class Meta:
         abstract = True
 
 
+# The name this mixin had before it carried the checking date.
+SourcedMixin = ProvenanceMixin
+
+
 class Region(TranslatableMixin, index.Indexed, models.Model):
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("The name visitors see, in this language.")
+    )
     slug = models.SlugField(
         _("code"),
         max_length=120,
@@ -55,13 +87,17 @@ class Region(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class Country(TranslatableMixin, SourcedMixin, index.Indexed, models.Model):
+class Country(TranslatableMixin, ProvenanceMixin, index.Indexed, models.Model):
     iso3 = models.CharField(
         _("code"),
         max_length=3,
         help_text=_("ISO 3166-1 alpha-3 code (EUN for the European Union, as the WTO uses)."),
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(
+        _("name"),
+        max_length=120,
+        help_text=_("The name as the WTO uses it (e.g. “Chinese Taipei”), in this language."),
+    )
     region = models.ForeignKey(
         Region,
         verbose_name=_("region"),
@@ -82,8 +118,20 @@ class Country(TranslatableMixin, SourcedMixin, index.Indexed, models.Model):
     wto_member_since_year = models.PositiveSmallIntegerField(
         _("WTO member since (year)"), null=True, blank=True
     )
-    is_ldc = models.BooleanField(_("least-developed country"), default=False)
-    note = models.TextField(_("note"), blank=True)
+    is_ldc = models.BooleanField(
+        _("least-developed country"),
+        default=False,
+        help_text=_("Tick if the United Nations lists it as a least-developed country."),
+    )
+    verification = models.CharField(
+        _("what was checked"),
+        max_length=255,
+        blank=True,
+        help_text=_("Which of the facts above the source confirms, and which it does not."),
+    )
+    note = models.TextField(
+        _("note"), blank=True, help_text=_("Anything a reviewer should know about this record.")
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("iso3")]),
@@ -99,7 +147,11 @@ class Country(TranslatableMixin, SourcedMixin, index.Indexed, models.Model):
             heading=_("WTO"),
         ),
         MultiFieldPanel(
-            [FieldPanel("source_url"), FieldPanel("verification"), FieldPanel("note")],
+            [
+                *ProvenanceMixin.provenance_panels,
+                FieldPanel("verification"),
+                FieldPanel("note"),
+            ],
             heading=_("Source"),
         ),
     ]
@@ -128,7 +180,9 @@ class Country(TranslatableMixin, SourcedMixin, index.Indexed, models.Model):
 
 
 class Topic(TranslatableMixin, index.Indexed, models.Model):
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("The name visitors see, in this language.")
+    )
     slug = models.SlugField(
         _("code"),
         max_length=120,
