@@ -352,10 +352,11 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 RICH_TEXT_BASIC = ["bold", "italic", "link", "document-link"]
 RICH_TEXT_FULL = [*RICH_TEXT_BASIC, "h2", "h3", "ol", "ul", "blockquote"]
 
-# Public forms: surveys, forums, error reports (msme_platform/core/protection.py). SURVEYS_RATE_LIMIT: "<submissions>/<seconds>"
-# per client and form, or "off"; SURVEYS_CLIENT_IP_HEADER: the header a trusted proxy in
-# front of the app servers sets to the visitor's address (e.g. HTTP_X_REAL_IP); never set
-# it without such a proxy, or anyone could pick their own address.
+# Public forms: surveys, forums, error reports (msme_platform/core/protection.py).
+# SURVEYS_RATE_LIMIT: "<submissions>/<seconds>" per client and form, or "off";
+# SURVEYS_CLIENT_IP_HEADER: the header a trusted proxy in front of the app servers sets
+# to the visitor's address (e.g. HTTP_X_REAL_IP); never set it without such a proxy, or
+# anyone could pick their own address.
 _rate_limit = os.environ.get("SURVEYS_RATE_LIMIT", "10/3600").strip().lower()
 SURVEYS_RATE_LIMIT = (
     None
