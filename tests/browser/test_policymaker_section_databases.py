@@ -66,6 +66,8 @@ def test_a_policymaker_filters_downloads_and_follows_a_permalink_without_javascr
     page.goto(site.url + A)
     page.get_by_role("link", name="Provisions explorer").click()
     page.locator("summary", has_text=re.compile(r"^Party")).click()
+    # The party list shows the most frequent parties first; the rest are one link away.
+    page.get_by_role("link", name=re.compile(r"^Show \d+ more \(Party")).click()
     page.get_by_label("Japan", exact=False).check()
     page.locator("summary", has_text=re.compile(r"^Category")).click()
     page.get_by_label("SME committee", exact=False).check()
