@@ -15,23 +15,29 @@ _WORD = re.compile(r"\w{2,}", re.UNICODE)
 _SEARCH_WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def search_pages(query, locale_id):
-    """Live, public pages in the locale matching ``query``, best first.
+def search_pages(query, locale):
+    """Live, public pages in ``locale`` matching ``query``, best first.
 
-    Every word must match. The result is lazy: the paginator fetches one page of hits
-    and counts the rest in the database, so a common word over many pages stays cheap.
+    Every word must match; on PostgreSQL words are stemmed in the locale's language
+    ("accord" finds "accords" in French), on SQLite they match exactly. The result is
+    lazy: the paginator fetches one page of hits and counts the rest in the database, so
+    a common word over many pages stays cheap.
     """
     words = " ".join(_SEARCH_WORD.findall(query))
     if not words:
         return Page.objects.none()
-    return (
+    pages = (
         Page.objects.live()
         .public()
-        .filter(locale_id=locale_id)
+        .filter(locale_id=locale.pk)
         .exclude(depth__lte=1)
         .select_related("locale")
-        .search(words, operator="and")
     )
+    # Imported here: the backend module needs the search app's models, and this module is
+    # imported while models load.
+    from .search_backend import backend_for_language
+
+    return backend_for_language(locale.language_code).search(words, pages, operator="and")
 
 
 def query_terms(query):

@@ -333,7 +333,11 @@ WAGTAIL_SITE_NAME = _("MSME Platform")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.database"),
+        "BACKEND": os.environ.get("SEARCH_BACKEND", "msme_platform.core.search_backend"),
+        # PostgreSQL text search configurations: objects and queries in each language are
+        # stemmed as that language (msme_platform/core/search_backend.py); SQLite ignores them.
+        "SEARCH_CONFIG": "english",
+        "LANGUAGE_CONFIGS": {"en": "english", "fr": "french", "es": "spanish"},
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]

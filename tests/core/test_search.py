@@ -1,6 +1,7 @@
 """Site search as a visitor uses it: any input, helpful answers, bounded cost."""
 
 import pytest
+from django.db import connection
 from wagtail.models import Locale
 
 from msme_platform.core.models import StandardPage
@@ -94,3 +95,35 @@ def test_highlight_escapes_html_and_marks_the_query_words():
         "&lt;b&gt;<mark>Trade</mark>&lt;/b&gt; &amp; trading"
     )
     assert highlight("Small firms", "") == "Small firms"
+
+
+@pytest.mark.parametrize(
+    "language, title, exact_word, other_forms",
+    [
+        ("fr", "Accords commerciaux régionaux", "accords", ["accord", "commercial", "régional"]),
+        ("es", "Acuerdos comerciales regionales", "acuerdos", ["acuerdo", "comercial"]),
+        ("en", "Regional trade agreements", "agreements", ["agreement"]),
+    ],
+)
+def test_search_finds_other_forms_of_a_word_in_the_pages_language_on_postgresql(
+    client, language, title, exact_word, other_forms
+):
+    """PostgreSQL stems each language as itself; SQLite (FTS5) matches exact words only.
+
+    The page is published through a revision, as an editor would, so the index entry the
+    search reads is the one the publish signal wrote.
+    """
+    about = StandardPage.objects.get(slug="about", locale__language_code=language)
+    page = StandardPageFactory(parent=about, title="Brouillon")
+    page.title = title
+    page.save_revision().publish()
+    link = f'href="{page.get_url()}"'
+
+    def found(word):
+        return link in client.get(f"/{language}/search/", {"q": word}).content.decode()
+
+    assert found(exact_word)
+    if connection.vendor == "postgresql":
+        # With English stemming for every language, "commercial" missed "commerciaux" and
+        # "comercial" missed "comerciales".
+        assert [word for word in other_forms if not found(word)] == []

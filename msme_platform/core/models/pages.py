@@ -193,7 +193,7 @@ class SearchPage(BasePage):
             max_length=MAX_QUERY_LENGTH,
         )
         if query:
-            results = search_pages(query, locale_id=self.locale_id)
+            results = search_pages(query, locale=self.locale)
             context["results"] = Paginator(results, self.RESULTS_PER_PAGE).get_page(
                 request.GET.get("page")
             )
