@@ -131,3 +131,25 @@ def test_a_draft_provision_category_is_not_offered_to_visitors(client, person):
     codes = {c.code for c in catalogue.categories_for(Locale.get_default().pk)}
     assert "DRAFT_UNDER_REVIEW" not in codes
     assert ProvisionCategory.objects.filter(live=True).first().code in codes
+
+
+def test_only_those_who_may_publish_can_bulk_import_resources(client, person):
+    """An import writes live records, so a delegate's import would skip the review."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from msme_section.importers import ResourceImporter
+
+    delegate = person("delegate", roles.DELEGATES)
+    assert not ResourceImporter.user_can_import(delegate)
+    assert ResourceImporter.user_can_import(person("reviewer", roles.REVIEWERS))
+    client.force_login(delegate)
+    data = (
+        "name,organisation,url,url_seen,description,audience,source_url\r\n"
+        f"{NAME},,,no,A short list of what to check.,both,\r\n"
+    ).encode()
+    client.post(
+        "/admin/import/",
+        {"kind": "resources", "file": SimpleUploadedFile("r.csv", data, "text/csv")},
+    )
+    client.post("/admin/import/", {"kind": "resources", "confirm": "1"})
+    assert not Resource.objects.filter(name=NAME).exists()
