@@ -83,6 +83,9 @@ def test_submitted_resource_waits_for_a_reviewer_then_visitors_see_it(client, pe
 
 def test_a_delegate_cannot_publish_a_resource_with_a_crafted_post(client, person):
     client.force_login(person("delegate", roles.DELEGATES))
+    form = client.get(reverse("wagtailsnippets_msme_section_resource:add") + "?locale=en")
+    assert 'name="action-submit"' in form.content.decode()
+    assert 'name="action-publish"' not in form.content.decode()
     add_resource(client, "action-publish")
     assert not Resource.objects.filter(name=NAME, live=True).exists()
     assert NAME not in client.get(RESOURCES_PAGE).content.decode()
@@ -103,6 +106,8 @@ def test_a_delegate_edit_to_a_live_resource_stays_a_draft(client, person):
 
 def test_secretariat_can_publish_a_resource_directly(client, person):
     sign_in(client, person("secretary", roles.SECRETARIAT))
+    form = client.get(reverse("wagtailsnippets_msme_section_resource:add") + "?locale=en")
+    assert 'name="action-publish"' in form.content.decode()
     add_resource(client, "action-publish")
     assert Resource.objects.get(name=NAME).live
     client.logout()
