@@ -175,7 +175,7 @@ def categories_for(locale_id):
 
     by_code = {}
     for category in ProvisionCategory.objects.filter(
-        Q(locale_id=locale_id) | Q(locale__language_code=settings.LANGUAGE_CODE)
+        Q(locale_id=locale_id) | Q(locale__language_code=settings.LANGUAGE_CODE), live=True
     ).order_by("sort_order", "name"):
         if category.code not in by_code or category.locale_id == locale_id:
             by_code[category.code] = category

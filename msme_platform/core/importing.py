@@ -28,7 +28,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 
@@ -204,16 +204,20 @@ class CSVImporter:
 
     @classmethod
     def user_can_import(cls, user):
-        """Whoever may add and change these records may import them (pages: anywhere)."""
+        """Whoever may add and change these records may import them (pages: anywhere).
+
+        An import writes records live, so records under review (``DraftStateMixin``
+        snippets) need the publish permission too: delegates must not skip the review.
+        """
         model = cls.get_model()
         if issubclass(model, Page):
             return PagePermissionPolicy().user_has_any_permission(user, ["add", "change"])
         opts = model._meta
+        actions = ["add", "change"]
+        if issubclass(model, DraftStateMixin):
+            actions.append("publish")
         return user.has_perms(
-            [
-                f"{opts.app_label}.add_{opts.model_name}",
-                f"{opts.app_label}.change_{opts.model_name}",
-            ]
+            [f"{opts.app_label}.{action}_{opts.model_name}" for action in actions]
         )
 
     # -- Reading

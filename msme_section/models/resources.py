@@ -1,11 +1,12 @@
 """Useful resources: curated links to other platforms, grouped by what a firm needs."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
 
 from msme_platform.core.models import ProvenanceMixin
@@ -14,7 +15,17 @@ from ..enums import Audience, ResourceNeed
 from .common import IndexPage
 
 
-class Resource(TranslatableMixin, ProvenanceMixin, index.Indexed, models.Model):
+class Resource(
+    WorkflowMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    ProvenanceMixin,
+    index.Indexed,
+    models.Model,
+):
+    """A link visitors follow: goes through "Group review" like a page (core migration 0010)."""
+
     name = models.CharField(
         _("name"), max_length=255, help_text=_("The tool or platform's own name.")
     )
@@ -61,7 +72,16 @@ class Resource(TranslatableMixin, ProvenanceMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.FilterField("need"),
         index.FilterField("audience"),
+        index.FilterField("live"),
     ]
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="resource")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="resource",
+        for_concrete_model=False,
+    )
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("resource")
@@ -71,6 +91,10 @@ class Resource(TranslatableMixin, ProvenanceMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
 
 
 class ResourcesPage(IndexPage):
@@ -88,10 +112,11 @@ class ResourcesPage(IndexPage):
         return context
 
     def resources(self):
-        """Resources in the page's language, or in the default one until translated."""
+        """Published resources in the page's language, or in the default one until translated."""
         found = list(
             Resource.objects.filter(
-                Q(locale_id=self.locale_id) | Q(locale__language_code=settings.LANGUAGE_CODE)
+                Q(locale_id=self.locale_id) | Q(locale__language_code=settings.LANGUAGE_CODE),
+                live=True,
             ).order_by("name")
         )
         own = [resource for resource in found if resource.locale_id == self.locale_id]

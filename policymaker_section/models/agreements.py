@@ -6,6 +6,7 @@ and its provisions are edited and published together. Provision categories are e
 vocabulary (a translatable snippet), not hard-coded choices.
 """
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -18,7 +19,13 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Orderable,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from msme_platform.core.models import BasePage, ProvenanceMixin
@@ -55,8 +62,20 @@ class ChildRouteMixin:
         return super().route(request, path_components)
 
 
-class ProvisionCategory(TranslatableMixin, ProvenanceMixin, index.Indexed, models.Model):
-    """What an MSME provision does (after WTO staff working paper ERSD-2016-12)."""
+class ProvisionCategory(
+    WorkflowMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    ProvenanceMixin,
+    index.Indexed,
+    models.Model,
+):
+    """What an MSME provision does (after WTO staff working paper ERSD-2016-12).
+
+    Its name and description are visitor text, so changes go through "Group review"
+    (policymaker migration 0006); visitors only see live categories.
+    """
 
     code = models.CharField(
         _("code"),
@@ -86,7 +105,19 @@ class ProvisionCategory(TranslatableMixin, ProvenanceMixin, index.Indexed, model
         *ProvenanceMixin.provenance_panels,
         FieldPanel("sort_order"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("live"),
+    ]
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="provision_category")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="provision_category",
+        for_concrete_model=False,
+    )
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("provision category")
@@ -96,6 +127,10 @@ class ProvisionCategory(TranslatableMixin, ProvenanceMixin, index.Indexed, model
 
     def __str__(self):
         return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
 
 
 class AgreementIndexPage(ChildRouteMixin, RoutablePageMixin, BasePage):

@@ -35,3 +35,26 @@ def test_a_taxonomy_snippet_can_be_sent_for_translation(translator):
     topic = Topic.objects.get(slug="innovation", locale__language_code="en")
     response = translator.get(f"/admin/localize/submit/snippet/core/topic/{topic.pk}/")
     assert response.status_code == 200
+
+
+def test_a_resource_under_review_can_be_translated(translator):
+    """Resources carry a draft state and a workflow (msme_section 0004/0005); wagtail-localize
+    still makes the French copy and opens it in its editor."""
+    from msme_section.models import Resource
+
+    english = Resource.objects.create(
+        name="Localize check resource",
+        description="Used to check translation.",
+        locale=Locale.objects.get(language_code="en"),
+    )
+    french = Locale.objects.get(language_code="fr")
+    response = translator.post(
+        f"/admin/localize/submit/snippet/msme_section/resource/{english.pk}/",
+        {"locales": [french.pk]},
+    )
+    assert response.status_code == 302
+    translated = english.get_translation(french)
+    html = translator.get(
+        f"/admin/snippets/msme_section/resource/edit/{translated.pk}/"
+    ).content.decode()
+    assert "Translation of" in html
