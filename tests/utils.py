@@ -24,7 +24,10 @@ def assert_constant_queries(func, grow, limit):
     return before
 
 
-def sign_in(client, user, password="a long and unusual passphrase 42"):
+PASSWORD = "a long and unusual passphrase 42"
+
+
+def sign_in(client, user, password=PASSWORD):
     """Sign ``user`` in through the admin login form, with a real two-factor code.
 
     Secretariat staff and reviewers cannot use the admin without a verified code, so

@@ -1,7 +1,6 @@
 """Every admin action leaves an entry in the audit log, with who did it."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Locale, ModelLogEntry
 
@@ -13,18 +12,6 @@ from tests.surveys.factories import DialogueForumPageFactory, SurveyPageFactory
 from tests.utils import sign_in
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def person(django_user_model):
-    def make(username, role):
-        user = django_user_model.objects.create_user(
-            username, f"{username}@example.org", "a long and unusual passphrase 42"
-        )
-        user.groups.add(Group.objects.get(name=role))
-        return user
-
-    return make
 
 
 def entries(action, user, obj):

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
@@ -21,18 +20,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def about():
     return StandardPage.objects.get(slug="about", locale=Locale.get_default())
-
-
-@pytest.fixture
-def person(django_user_model):
-    def make(username, role):
-        user = django_user_model.objects.create_user(
-            username, f"{username}@example.org", "a long and unusual passphrase 42"
-        )
-        user.groups.add(Group.objects.get(name=role))
-        return user
-
-    return make
 
 
 def edit_data(page, title, action):

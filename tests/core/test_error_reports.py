@@ -3,7 +3,6 @@
 import time
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
@@ -30,18 +29,6 @@ def _clear_cache():
 @pytest.fixture
 def record():
     return NationalProgrammePage.objects.live().filter(locale=Locale.get_default()).first()
-
-
-@pytest.fixture
-def person(django_user_model):
-    def make(username, role):
-        user = django_user_model.objects.create_user(
-            username, f"{username}@example.org", "a long and unusual passphrase 42"
-        )
-        user.groups.add(Group.objects.get(name=role))
-        return user
-
-    return make
 
 
 def form_url(page):

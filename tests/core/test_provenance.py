@@ -6,7 +6,6 @@ import datetime
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale, Page
@@ -35,18 +34,6 @@ RECORD_MODELS = {
     "policymaker_section.provisioncategory",
     "policymaker_section.tprentrypage",
 }
-
-
-@pytest.fixture
-def person(django_user_model):
-    def make(username, role):
-        user = django_user_model.objects.create_user(
-            username, f"{username}@example.org", "a long and unusual passphrase 42"
-        )
-        user.groups.add(Group.objects.get(name=role))
-        return user
-
-    return make
 
 
 def test_every_content_record_carries_provenance():

@@ -1,7 +1,6 @@
 """Snippets with visitor text go through "Group review" too: delegates submit, reviewers publish."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Locale, Workflow
 
@@ -15,18 +14,6 @@ pytestmark = pytest.mark.django_db
 
 RESOURCES_PAGE = "/en/msmes/resources/"
 NAME = "Export readiness checklist (draft under review)"
-
-
-@pytest.fixture
-def person(django_user_model):
-    def make(username, role):
-        user = django_user_model.objects.create_user(
-            username, f"{username}@example.org", "a long and unusual passphrase 42"
-        )
-        user.groups.add(Group.objects.get(name=role))
-        return user
-
-    return make
 
 
 def resource_data(action, name=NAME):
