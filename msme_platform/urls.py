@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from msme_platform.core import routing
 from msme_platform.core import views as core_views
 from msme_platform.core.error_reports import report_error
 from msme_platform.core.sitemaps import AllLanguagesSitemap
@@ -25,7 +26,9 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("report-an-error/<int:page_id>/", report_error, name="report_error"),
-    path("", include(wagtail_urls)),
+    # Wagtail's URLs, with its page view finding pages in two queries (core/routing.py).
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )
 

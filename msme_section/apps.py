@@ -7,6 +7,4 @@ class MSMESectionConfig(AppConfig):
     verbose_name = _("MSME section")
 
     def ready(self):
-        from . import cache, importers, profiles  # noqa: F401  (registration on import)
-
-        cache.connect_signals()
+        from . import importers, profiles  # noqa: F401  (registration on import)

@@ -2,6 +2,7 @@ import os
 
 import pytest
 
+from msme_platform.core import memo
 from msme_platform.core.starter import load_starter_content
 
 
@@ -10,6 +11,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every database test starts from the real starter content, loaded once per run."""
     with django_db_blocker.unblock():
         load_starter_content(report=lambda line: None)
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_memo():
+    """A test's rolled-back records must not live on in the process's memo."""
+    memo.forget()
+    yield
+    memo.forget()
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -5,9 +5,10 @@ no cookie, do not vary on cookies (pages with forms carry a CSRF token and do) a
 marked private or no-store. A response's own ``max-age`` (events set one that ends at their
 next state change) caps how long it is kept.
 
-Never stale: every key carries a generation number, and any change to content (a page
-published, unpublished, moved or deleted; a snippet or record saved) moves the generation
-on, so every cached response is out of use at once — listings included. The headers that
+Never stale: every key carries the site's content generation (``core/memo.py``), and any
+change to content (a page published, unpublished, moved or deleted; a snippet or record
+saved) moves the generation on, so every cached response is out of use at once — listings
+included. The headers that
 tell browsers and a CDN what they may keep are set in ``core/headers.py``. Without a shared
 cache (no REDIS_URL) the page cache is off: one process could not tell the others.
 """
@@ -20,7 +21,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils.cache import cc_delim_re, get_max_age, has_vary_header
 
-GENERATION_KEY = "page-cache:generation"
+from . import memo
+
 logger = logging.getLogger(__name__)
 
 # Changes to these never alter what an anonymous visitor sees.
@@ -52,25 +54,13 @@ def cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
-def generation():
-    return cache().get_or_set(GENERATION_KEY, 1, timeout=None)
-
-
 def invalidate_all():
-    """Retire every cached response (called on any content change).
+    """Retire every cached response and memo (called on any content change).
 
     If the cache cannot be reached the change itself must still succeed; entries written
     before it expire after PAGE_CACHE_SECONDS at the latest.
     """
-    if not enabled():
-        return
-    try:
-        try:
-            cache().incr(GENERATION_KEY)
-        except ValueError:
-            cache().set(GENERATION_KEY, 2, timeout=None)
-    except Exception:  # noqa: BLE001
-        logger.exception("Could not retire cached pages after a content change")
+    memo.changed()
 
 
 def on_model_change(sender, **kwargs):
@@ -134,8 +124,11 @@ class PageCacheMiddleware:
             return self.get_response(request)
         if not enabled():
             return self.get_response(request)
+        token = memo.generation()
+        if token is None:  # the cache is away: serve uncached
+            return self.get_response(request)
         try:
-            key = _key(request, generation())
+            key = _key(request, token)
             cached = cache().get(key)
         except Exception:  # noqa: BLE001 - a cache outage must never take pages down
             return self.get_response(request)

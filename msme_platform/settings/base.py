@@ -84,6 +84,8 @@ MIDDLEWARE = [
     # Above whitenoise and the page cache, so static files and cached pages get them too.
     "msme_platform.core.headers.ResponseHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The content generation, read once per request by the page cache and the memo.
+    "msme_platform.core.memo.ContentGenerationMiddleware",
     # Early, so a cached page skips everything below it.
     "msme_platform.core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -178,6 +180,10 @@ SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Whole-page cache for anonymous visitors (core/page_cache.py): on with a shared cache only.
+# Each process keeps menus, settings, routes and the like in memory until content changes
+# (core/memo.py). Only where every process reads the same generation: Redis, or one
+# process (development and tests set it on).
+CONTENT_MEMO = env_bool("CONTENT_MEMO", default=bool(REDIS_URL))
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=bool(REDIS_URL))
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))

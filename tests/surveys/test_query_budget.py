@@ -26,7 +26,7 @@ def test_survey_page(client, survey):
     count = assert_constant_queries(
         lambda: client.get(survey.url), lambda: _responses(survey, 90), BUDGET
     )
-    print(f"survey page: {count} queries")
+    print(f"survey page: {count} queries (cold, warm)")
 
 
 def test_results_page(client, survey):
@@ -34,7 +34,7 @@ def test_results_page(client, survey):
     count = assert_constant_queries(
         lambda: client.get(survey.url + "results/"), lambda: _responses(survey, 90), BUDGET
     )
-    print(f"results page: {count} queries")
+    print(f"results page: {count} queries (cold, warm)")
 
 
 def _posts(forum, n):
@@ -57,9 +57,9 @@ def test_forum_page(client, forum):
     count = assert_constant_queries(
         lambda: client.get(forum.url), lambda: _posts(forum, 45), BUDGET
     )
-    print(f"forum page: {count} queries")
+    print(f"forum page: {count} queries (cold, warm)")
 
 
 def test_index_page(client, index_page):
     count = assert_constant_queries(lambda: client.get(index_page.url), lambda: None, BUDGET)
-    print(f"index page: {count} queries")
+    print(f"index page: {count} queries (cold, warm)")

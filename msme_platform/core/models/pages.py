@@ -60,10 +60,15 @@ class BasePage(Page):
         Wagtail looks up the page's ancestors, then each alias among them with a query of
         its own, which costs the French and Spanish trees (aliases of the English one until
         translated) one query per level. The same rule as one subquery: restrictions on
-        this page or an ancestor, an alias standing for its source page.
+        this page or an ancestor, an alias standing for its source page. While no page
+        anywhere is restricted (the process memo knows), no query at all.
         """
         from wagtail.models import PageViewRestriction
 
+        from msme_platform.core import memo
+
+        if not memo.remember(("any-view-restriction",), PageViewRestriction.objects.exists):
+            return PageViewRestriction.objects.none()
         steplen = self.steplen
         lineage = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
         sources = (

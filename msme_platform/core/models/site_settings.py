@@ -16,5 +16,29 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [FieldPanel("contact_email")]
 
+    @classmethod
+    def for_request(cls, request):
+        """The site's settings, from the process memo (a fresh instance per request)."""
+        from msme_platform.core import memo
+        from msme_platform.core.routing import site_for_request
+
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = site_for_request(request)
+            if site is None or not memo.enabled():
+                return super().for_request(request)
+            row = memo.remember(
+                ("site-settings", cls._meta.label, site.pk),
+                lambda: {
+                    field.attname: getattr(instance, field.attname)
+                    for instance in [cls.for_site(site)]
+                    for field in cls._meta.concrete_fields
+                },
+            )
+            instance = cls(**row)
+            instance._request = request
+            setattr(request, attr_name, instance)
+        return getattr(request, attr_name)
+
     class Meta:
         verbose_name = _("site settings")

@@ -5,7 +5,8 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Page
 
-from msme_platform.core import search
+from msme_platform.core import memo, search
+from msme_platform.core.routing import site_for_request
 
 register = template.Library()
 
@@ -14,14 +15,11 @@ register = template.Library()
 LINK_FIELDS = ("id", "title", "slug", "path", "depth", "url_path", "locale_id", "live")
 
 
-@register.simple_tag(takes_context=True)
-def site_navigation(context):
-    """Header and footer links for the visitor's language, in one query, once per request."""
-    request = context["request"]
-    language = translation.get_language()
-    cached = getattr(request, "_site_navigation", None)
-    if cached and cached["language"] == language:
-        return cached
+def _link(page, request):
+    return {"pk": page.pk, "title": page.title, "path": page.path, "url": page.get_url(request)}
+
+
+def _navigation(request, language):
     from msme_platform.core.models import StandardPage
 
     standard_type = ContentType.objects.get_for_model(StandardPage).pk
@@ -32,37 +30,59 @@ def site_navigation(context):
         .only(*LINK_FIELDS, "show_in_menus", "content_type_id", "locale__language_code")
         .order_by("path")
     )
-    navigation = {
-        "language": language,
+    return {
         "home_url": reverse("wagtail_serve", args=[""]),
-        "main": [page for page in pages if page.show_in_menus],
-        "footer": [page for page in pages if page.content_type_id == standard_type],
+        "main": tuple(_link(page, request) for page in pages if page.show_in_menus),
+        "footer": tuple(
+            _link(page, request) for page in pages if page.content_type_id == standard_type
+        ),
         "search_url": next(
             (page.get_url(request) for page in pages if page.slug == "search"), None
         ),
     }
-    request._site_navigation = navigation
-    return navigation
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context):
+    """Header and footer links for the visitor's language: one query per content change
+    (the process memo), links as plain data (``pk``, ``title``, ``path``, ``url``)."""
+    request = context["request"]
+    language = translation.get_language()
+    site = site_for_request(request)
+    return memo.remember(
+        ("navigation", site.pk if site else None, language),
+        lambda: _navigation(request, language),
+    )
+
+
+def _translation_urls(page, request):
+    translations = (
+        page.get_translations(inclusive=True)
+        .live()
+        .select_related("locale")
+        .only(*LINK_FIELDS, "locale__language_code")
+    )
+    return {
+        translated.locale.language_code: translated.get_url(request) for translated in translations
+    }
 
 
 @register.simple_tag(takes_context=True)
 def language_versions(context):
     """The current page in every language: the translation where it exists, else that
     language's home page. Off a Wagtail page, the same path with another language prefix.
+    The translations' URLs come from the process memo.
     """
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
     urls = {}
     if isinstance(page, Page) and page.pk:
-        translations = (
-            page.get_translations(inclusive=True)
-            .live()
-            .select_related("locale")
-            .only(*LINK_FIELDS, "locale__language_code")
+        site = site_for_request(request)
+        urls = memo.remember(
+            ("translations", site.pk if site else None, page.pk),
+            lambda: _translation_urls(page, request),
         )
-        for translated in translations:
-            urls[translated.locale.language_code] = translated.get_url(request)
     versions = []
     for code, name in settings.LANGUAGES:
         url = urls.get(code)
@@ -104,9 +124,13 @@ def page_url_with(context, **params):
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_ancestors(context, page):
-    """The pages between the home page and ``page``: no query for a page just below home."""
+    """The pages between the home page and ``page``: the ones routing passed through when
+    ``page`` is the page served (no query), else one query; none just below home."""
     if page.depth <= 3:
         return []
+    routed_pk, lineage = getattr(context["request"], "_route_lineage", (None, ()))
+    if routed_pk == page.pk and len(lineage) == page.depth - 2:
+        return [ancestor for ancestor in lineage if ancestor.depth > 2]
     return list(
         page.get_ancestors()
         .filter(depth__gt=2)
@@ -121,7 +145,7 @@ def content_language(context):
 
     A French or Spanish page that is still an alias shows its source page's words: the
     content region then says so (``lang``) and the visitor is told, in their language.
-    One query, and only for an alias.
+    One query, only for an alias, and once per content change (the process memo).
     """
     current = translation.get_language()
     page = context.get("page")
@@ -129,7 +153,14 @@ def content_language(context):
     alias_of = getattr(page, "alias_of_id", None) if isinstance(page, Page) else None
     if alias_of:
         code = (
-            Page.objects.filter(pk=alias_of).values_list("locale__language_code", flat=True).first()
+            memo.remember(
+                ("page-language", alias_of),
+                lambda: (
+                    Page.objects.filter(pk=alias_of)
+                    .values_list("locale__language_code", flat=True)
+                    .first()
+                ),
+            )
             or current
         )
     return {"code": code, "fallback": code != current}

@@ -1,0 +1,145 @@
+"""One content generation for the whole site, and each process's memory of derived content.
+
+Every page request needs the same few facts that change only when an editor changes
+something: which site answers this host, the menus, the site settings, whether any page
+is restricted, a page's translations. Asked of the database each time they cost more
+than the page itself. So:
+
+- **The generation** is a token in the shared cache (Redis in production), read once per
+  request. Any saved or deleted record that a visitor could see replaces it (see
+  ``page_cache.on_model_change``), at once and again when the transaction commits, so a
+  request that read the database mid-transaction cannot keep what it saw.
+- **The memo** is a dict in each process, emptied whenever the generation it was filled
+  under is no longer the current one. Reading it costs nothing; the first request after
+  a change fills it again.
+
+A process cannot tell the others about a change through its own memory, so the memo is
+on only when the generation lives somewhere every process reads (``CONTENT_MEMO``: on
+with ``REDIS_URL`` and in single-process development and tests). Without the cache (Redis
+away) there is no generation and every value is computed afresh.
+
+Values kept here are shared by every request a process serves: keep plain data (strings,
+tuples, dicts), never a model instance a view could change.
+"""
+
+import logging
+import threading
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+
+GENERATION_KEY = "content:generation"
+MAX_ENTRIES = 5000
+logger = logging.getLogger(__name__)
+
+_local = threading.local()
+_store: dict = {}
+_store_generation = None
+_lock = threading.Lock()
+
+
+def enabled():
+    return getattr(settings, "CONTENT_MEMO", False)
+
+
+def _read_generation():
+    try:
+        token = cache.get(GENERATION_KEY)
+        if token is None:
+            cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+            token = cache.get(GENERATION_KEY)
+    except Exception:  # noqa: BLE001 - no cache, no memo; the page is still served
+        logger.warning("Content generation unreadable; serving without the memo", exc_info=True)
+        return None
+    return token
+
+
+def generation():
+    """The current generation: read once per request (``begin``), else from the cache."""
+    token = getattr(_local, "generation", None)
+    if token is None:
+        token = _read_generation()
+    return token
+
+
+def begin():
+    """Read the generation for the request this thread is about to serve."""
+    _local.generation = _read_generation()
+
+
+def end():
+    _local.generation = None
+
+
+def _replace_generation():
+    token = uuid.uuid4().hex
+    try:
+        cache.set(GENERATION_KEY, token, None)
+    except Exception:  # noqa: BLE001 - the change itself must still succeed
+        logger.exception("Could not move the content generation on after a change")
+        return
+    if getattr(_local, "generation", None) is not None:
+        _local.generation = token
+
+
+def changed():
+    """Content changed: retire everything derived from it, now and once committed."""
+    _replace_generation()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        already = any(
+            callback is _replace_generation for _, callback, _ in connection.run_on_commit
+        )
+        if not already:
+            transaction.on_commit(_replace_generation)
+
+
+def remember(key, compute):
+    """``compute()``, kept in this process until the content generation moves on."""
+    global _store_generation
+    if not enabled():
+        return compute()
+    token = generation()
+    if token is None:
+        return compute()
+    with _lock:
+        if token != _store_generation:
+            _store.clear()
+            _store_generation = token
+        try:
+            return _store[key]
+        except KeyError:
+            pass
+    value = compute()
+    with _lock:
+        if token == _store_generation:
+            if len(_store) >= MAX_ENTRIES:
+                _store.clear()
+            _store[key] = value
+    return value
+
+
+def forget():
+    """Drop this process's memo (tests, after the database was put back by other means)."""
+    global _store_generation
+    with _lock:
+        _store.clear()
+        _store_generation = None
+
+
+class ContentGenerationMiddleware:
+    """Read the generation once for the whole request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not enabled():
+            return self.get_response(request)
+        begin()
+        try:
+            return self.get_response(request)
+        finally:
+            end()

@@ -1,0 +1,160 @@
+"""Finding the page for a URL in two queries, however deep it is.
+
+Wagtail walks the tree one level at a time: at each level a query for the child by slug
+and another for its specific row, so a page four levels down costs eight queries before
+it is served, plus one for the site and one for the locale. Here:
+
+- the site for the host, the site root paths and each language's home page come from
+  the process memo (``core/memo.py``), so they cost nothing until content changes;
+- one query fetches every page the URL passes through (they are the pages whose
+  ``url_path`` is a prefix of the URL's), which also gives the breadcrumb its ancestors;
+- one query fetches the page served, as its own type.
+
+Page types that route for themselves keep doing so: a routable page whose own routes
+match the rest of the URL (an agreement's JSON, the explorer) gets the request, and a
+type with a ``route`` of its own that is not routable is handed the rest of the URL
+unless it says ``route_walks_children = True`` (its ``route`` only finds a child page, as
+Wagtail's does). Where the walk finds no child page, the deepest page found is asked, as
+Wagtail would ask it, so a custom sub-route (a survey's ``results/``) still works and an
+unknown slug is still a 404.
+"""
+
+from django.http import Http404
+from django.utils import translation
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, Site
+from wagtail.views import serve as wagtail_serve
+
+from . import memo
+
+# What the walk needs of each page it passes, and what a breadcrumb link needs.
+ROUTE_FIELDS = (
+    "id",
+    "title",
+    "slug",
+    "path",
+    "depth",
+    "url_path",
+    "locale_id",
+    "live",
+    "content_type_id",
+    "alias_of_id",
+)
+SITE_FIELDS = ("id", "hostname", "port", "site_name", "root_page_id", "is_default_site")
+
+
+def _site_row(hostname, port):
+    from wagtail.models.sites import get_site_for_hostname
+
+    try:
+        site = get_site_for_hostname(hostname, port)
+    except Site.DoesNotExist:
+        return None
+    return {name: getattr(site, name) for name in SITE_FIELDS}
+
+
+def find_site(request):
+    """The request's site as Wagtail finds it, from the memo (a fresh instance each time)."""
+    from django.http.request import split_domain_port
+
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+    row = memo.remember(("site", hostname, port), lambda: _site_row(hostname, port))
+    return Site(**row) if row else None
+
+
+def _root_row(site_root_id, language):
+    root = Page.objects.filter(pk=site_root_id).only(*ROUTE_FIELDS).first()
+    if root is None:
+        return None
+    with translation.override(language):
+        localized = root.localized
+    return localized.path, localized.url_path
+
+
+def localized_root(site, language):
+    """``(path, url_path)`` of the site's home page in ``language`` (or in its own)."""
+    return memo.remember(
+        ("root", site.root_page_id, language), lambda: _root_row(site.root_page_id, language)
+    )
+
+
+def site_for_request(request):
+    """``Site.find_for_request``, from the memo, and the site root paths with it.
+
+    Wagtail keeps both on the request once found (``_wagtail_site``,
+    ``_wagtail_cached_site_root_paths``); setting them first saves a query and a cache
+    round trip on every request.
+    """
+    if not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = find_site(request)
+    if memo.enabled() and not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = memo.remember(
+            ("site-root-paths",), Site.get_site_root_paths
+        )
+    return request._wagtail_site
+
+
+def _handles_itself(page_class, page, remaining):
+    """Would ``page_class.route`` answer ``remaining`` itself rather than find a child?"""
+    if page_class.route is Page.route:
+        return False
+    if isinstance(page_class, type) and issubclass(page_class, RoutablePageMixin):
+        if not page.live:
+            return False
+        try:
+            page_class.get_resolver().resolve("/" + "/".join(remaining) + "/")
+        except Http404:
+            return False
+        return True
+    return not getattr(page_class, "route_walks_children", False)
+
+
+def route(request, path):
+    """Wagtail's ``RouteResult`` for ``path`` (or None: not found), in two queries."""
+    site = site_for_request(request)
+    if site is None:
+        return None
+    root = localized_root(site, translation.get_language())
+    if root is None:
+        return None
+    root_path, root_url_path = root
+    components = [component for component in path.split("/") if component]
+    url_paths = [root_url_path]
+    for component in components:
+        url_paths.append(f"{url_paths[-1]}{component}/")
+    found = {
+        page.url_path: page
+        for page in Page.objects.filter(url_path__in=url_paths, path__startswith=root_path).only(
+            *ROUTE_FIELDS
+        )
+    }
+    lineage = []
+    page = found.get(root_url_path)
+    if page is None:
+        return None
+    for depth in range(len(components)):
+        remaining = components[depth:]
+        page_class = page.specific_class
+        if page_class is None:
+            return None
+        child = found.get(url_paths[depth + 1])
+        if child is None or _handles_itself(page_class, page, remaining):
+            break
+        child._cached_parent_obj = page
+        lineage.append(page)
+        page = child
+    else:
+        remaining = []
+    request._route_lineage = (page.pk, lineage)
+    try:
+        return page.specific.route(request, remaining)
+    except Http404:
+        return None
+
+
+def serve(request, path):
+    """Wagtail's ``serve`` view, with the page found by ``route`` above."""
+    if not hasattr(request, "_wagtail_route_for_request"):
+        request._wagtail_route_for_request = route(request, path)
+    return wagtail_serve(request, path)

@@ -1,0 +1,116 @@
+"""The process memo: pages cost a few queries, and an editor's change shows on the next request."""
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+from wagtail.models import Locale, PageViewRestriction
+
+from msme_platform.core import memo
+from msme_platform.core.models import SiteSettings, StandardPage
+from msme_section.models import MSMESectionPage
+from tests.core.factories import StandardPageFactory
+from tests.utils import count_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def english(model, **lookup):
+    return model.objects.get(locale=Locale.get_default(), **lookup)
+
+
+def test_a_page_served_again_costs_a_fraction_of_its_first_time(client):
+    path = "/en/policymakers/trade-agreements/cptpp/"
+    cold = count_queries(lambda: client.get(path))
+    warm = count_queries(lambda: client.get(path))
+    print(f"\n{path}: {cold} queries cold, {warm} warm")
+    assert warm <= cold - 5
+
+
+def test_a_new_section_shows_in_the_menu_on_the_next_request(client):
+    assert "Market access" not in client.get("/en/about/").content.decode()
+    home = english(StandardPage, slug="about").get_parent()
+    section = StandardPageFactory(parent=home, title="Market access", slug="market-access")
+    section.show_in_menus = True
+    section.save_revision().publish()
+    header = client.get("/en/about/").content.decode().split("</header>")[0]
+    assert 'href="/en/market-access/"' in header
+
+
+def test_a_renamed_section_shows_in_breadcrumb_and_menu_on_the_next_request(client):
+    path = "/en/msmes/studies/"
+    client.get(path)
+    section = english(MSMESectionPage)
+    section.title = "For small businesses"
+    section.save_revision().publish()
+    html = client.get(path).content.decode()
+    assert html.count("For small businesses") >= 2  # the menu and the breadcrumb
+
+
+def test_a_changed_contact_address_shows_on_the_next_request(client, settings):
+    client.get("/en/about/")
+    site_settings = SiteSettings.objects.get()
+    site_settings.contact_email = "msme-desk@example.org"
+    site_settings.save()
+    assert "msme-desk@example.org" in client.get("/en/about/").content.decode()
+
+
+def test_a_page_made_private_is_private_on_the_next_request(client):
+    assert 'name="password"' not in client.get("/en/privacy/").content.decode()
+    PageViewRestriction.objects.create(
+        page=english(StandardPage, slug="privacy"),
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="s3cret-words",
+    )
+    assert 'name="password"' in client.get("/en/privacy/").content.decode()
+
+
+def test_a_new_translation_shows_in_the_language_switcher_on_the_next_request(client):
+    about = english(StandardPage, slug="about")
+    guide = StandardPageFactory(parent=about, title="Export guide", slug="export-guide")
+    switcher = client.get(guide.url).content.decode().split('class="language-switcher"')[1]
+    assert "guide-exportation" not in switcher
+    french = guide.copy_for_translation(Locale.objects.get(language_code="fr"))
+    french.title = "Guide de l'exportation"
+    french.slug = "guide-exportation"
+    french.save_revision().publish()
+    french.refresh_from_db()
+    assert french.url == "/fr/about/guide-exportation/"
+    switcher = client.get(guide.url).content.decode().split('class="language-switcher"')[1]
+    assert f'href="{french.url}"' in switcher
+
+
+def test_the_generation_moves_on_again_when_the_change_commits(
+    django_capture_on_commit_callbacks,
+):
+    """A request that read the database before the commit must not keep what it saw."""
+    before = memo.generation()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        memo.changed()
+        during = memo.generation()
+        memo.changed()  # many saves in one transaction: one more change at commit
+    after = memo.generation()
+    assert len(callbacks) == 1
+    assert len({before, during, after}) == 3
+
+
+def test_without_a_readable_generation_nothing_is_kept(monkeypatch):
+    calls = []
+    monkeypatch.setattr(memo, "_read_generation", lambda: None)
+    for _ in range(2):
+        memo.remember(("test",), lambda: calls.append(1))
+    assert len(calls) == 2
+
+
+@override_settings(CONTENT_MEMO=False)
+def test_with_the_memo_off_every_request_asks_the_database(client):
+    """Without a shared cache (several processes, no Redis) nothing may be kept."""
+    client.get("/en/about/")
+    first = count_queries(lambda: client.get("/en/about/"))
+    second = count_queries(lambda: client.get("/en/about/"))
+    assert first == second >= 6
+
+
+def test_a_cleared_cache_starts_a_new_generation():
+    before = memo.generation()
+    cache.clear()
+    assert memo.generation() != before
