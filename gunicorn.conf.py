@@ -16,3 +16,13 @@ accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 wsgi_app = "msme_platform.wsgi:application"
+
+
+def post_worker_init(worker):
+    """Take what the worker has loaded (Django, Wagtail, the project) out of the garbage
+    collector's sight: it lives as long as the worker, and walking it again on every
+    collection cost a listing page about 15% of its time (measured with 2 workers)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()

@@ -33,6 +33,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from msme_platform.core.models import BasePage, ProvenanceMixin
+from msme_platform.core.widgets import FastWidgetsMixin
 
 from . import timing
 from .blocks import DocumentBlock, RecordingBlock, SpeakerBlock
@@ -441,7 +442,7 @@ class EventPage(ProvenanceMixin, RoutablePageMixin, BasePage):
         )
 
 
-class EventFilterForm(forms.Form):
+class EventFilterForm(FastWidgetsMixin, forms.Form):
     """Filters for the lists and feeds; a bad value is reported, never a server error."""
 
     type = forms.ChoiceField(label=_("Type"), required=False)

@@ -4,13 +4,15 @@ reported and ignored, never a 500, and checking a value costs no query."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from msme_platform.core.widgets import FastWidgetsMixin
+
 from . import choices
 from .enums import NEED_LABELS, FirmSize, ProgrammeType, StudyType
 
 ANY = [("", _("Any"))]
 
 
-class FilterForm(forms.Form):
+class FilterForm(FastWidgetsMixin, forms.Form):
     """Applies what is valid; a field with a bad value is reported and ignored."""
 
     def clean_values(self):
@@ -55,7 +57,7 @@ class ProgrammeFilterForm(FilterForm):
         return queryset
 
 
-class ProgrammeFinderForm(forms.Form):
+class ProgrammeFinderForm(FastWidgetsMixin, forms.Form):
     country = CountryField(
         label=_("Where is your business based?"),
         error_messages={"required": _("Choose the country where your business is based.")},

@@ -57,19 +57,23 @@ def _read_generation():
 
 
 def generation():
-    """The current generation: read once per request (``begin``), else from the cache."""
+    """The current generation, read at most once per request (see the middleware)."""
     token = getattr(_local, "generation", None)
     if token is None:
         token = _read_generation()
+        if getattr(_local, "in_request", False):
+            _local.generation = token
     return token
 
 
 def begin():
-    """Read the generation for the request this thread is about to serve."""
-    _local.generation = _read_generation()
+    """A request starts on this thread: the generation is read when first needed."""
+    _local.in_request = True
+    _local.generation = None
 
 
 def end():
+    _local.in_request = False
     _local.generation = None
 
 
@@ -130,7 +134,8 @@ def forget():
 
 
 class ContentGenerationMiddleware:
-    """Read the generation once for the whole request."""
+    """Read the generation at most once per request, and only if something needs it (a
+    view that uses neither the memo nor the page cache costs no cache round trip)."""
 
     def __init__(self, get_response):
         self.get_response = get_response

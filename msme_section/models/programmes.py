@@ -185,11 +185,19 @@ class ProgrammeIndexPage(IndexPage):
         paginator = KnownCountPaginator(
             programmes.order_by("country__name", "title"), self.PER_PAGE, total
         )
+        # Each country in the table links to the list narrowed to it, other filters kept.
+        kept = [(name, request.GET[name]) for name in ("type", "size") if request.GET.get(name)]
         context.update(
             form=form,
+            country_link="?" + urlencode([*kept, ("country", "")]),
             programmes=paginator.get_page(request.GET.get("page")),
             by_country=by_country,
-            map=world_map({row["iso3"]: row["count"] for row in by_country}),
+            map=cached(
+                "programme-map",
+                lambda: world_map({row["iso3"]: row["count"] for row in by_country}),
+                self.locale_id,
+                urlencode(filters),
+            ),
             total=total,
         )
         return context

@@ -7,6 +7,8 @@ from django.db.models import Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -24,6 +26,10 @@ SUMMARY_HELP = _(
     "One or two plain sentences (under 300 characters) saying what a visitor finds here. "
     "Shown on cards, in search results and to search engines."
 )
+
+
+# field -> {value: label}, for BasePage._get_FIELD_display.
+_CHOICE_LABELS = {}
 
 
 class BasePage(Page):
@@ -53,6 +59,19 @@ class BasePage(Page):
     @property
     def summary(self):
         return self.search_description
+
+    def _get_FIELD_display(self, field):
+        """``get_<field>_display()`` without rebuilding the choices on every call.
+
+        Django makes a dict of the field's choices each time; a listing of 25 records
+        paid a millisecond for it. The labels stay lazy, so each is still translated into
+        the visitor's language when shown.
+        """
+        labels = _CHOICE_LABELS.get(field)
+        if labels is None:
+            labels = _CHOICE_LABELS[field] = dict(make_hashable(field.flatchoices))
+        value = getattr(self, field.attname)
+        return force_str(labels.get(make_hashable(value), value), strings_only=True)
 
     def get_view_restrictions(self):
         """The restrictions that apply to this page, in one query however deep it is.
