@@ -33,6 +33,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from msme_platform.core.models import BasePage, ProvenanceMixin
+from msme_platform.core.visibility import public
 from msme_platform.core.widgets import FastWidgetsMixin
 
 from . import timing
@@ -414,7 +415,7 @@ class EventPage(ProvenanceMixin, RoutablePageMixin, BasePage):
             state=self.state(),
             event_topics=list(self.topics.all()),
             related_challenges=list(
-                self.related_challenges.live().public().select_related("locale").order_by("title")
+                public(self.related_challenges.live()).select_related("locale").order_by("title")
             ),
         )
         return context

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Q
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from . import catalogue as catalogues
@@ -78,6 +80,27 @@ class Facet:
     @property
     def selected_count(self):
         return sum(1 for option in self.options if option.selected)
+
+    def checkboxes(self):
+        """The options as labelled checkboxes. Written here rather than by a template loop:
+        six facets of a dozen options each cost a template more than the results list."""
+        return format_html_join(
+            "\n",
+            '<div class="facets__check"><input type="checkbox" id="f-{0}-{1}" name="{0}" '
+            'value="{2}"{3}><label for="f-{0}-{1}">{4} <span class="facets__count">({5})'
+            "</span></label></div>",
+            (
+                (
+                    self.name,
+                    number,
+                    option.value,
+                    mark_safe(" checked") if option.selected else "",
+                    option.label,
+                    option.count,
+                )
+                for number, option in enumerate(self.options, start=1)
+            ),
+        )
 
 
 def _facet(name, label, counts, labels, selected, order=None):
@@ -196,10 +219,17 @@ def parse_provision_filters(query):
 
 def agreement_text_ids(index, words):
     """Ids of agreements whose name, note or provisions contain every word (one query)."""
-    from .models import AgreementPage, Provision
 
     if not words:
         return None
+    return _remember_text(
+        "agreement-text", index.locale_id, words, lambda: _agreement_text_ids(index, words)
+    )
+
+
+def _agreement_text_ids(index, words):
+    from .models import AgreementPage, Provision
+
     query = Q()
     for word in words:
         query &= _text_q([word], AGREEMENT_TEXT_FIELDS) | Q(
@@ -340,6 +370,20 @@ def provision_text_q(catalogue, words):
 # Text counts last computed by this process (see ``provision_text_counts``), newest last.
 _text_memo = {}
 TEXT_MEMO_SIZE = 64
+
+
+def _remember_text(kind, locale_id, words, compute):
+    """``compute()`` for a text search, kept by this process under the catalogue's version
+    (anything that can change a match moves it on), for the last TEXT_MEMO_SIZE searches."""
+    digest = hashlib.sha256("\0".join(words).encode()).hexdigest()
+    key = f"{kind}:{locale_id}:{catalogues.version()}:{digest}"
+    found = _text_memo.pop(key, None)
+    if found is None:
+        found = compute()
+    _text_memo[key] = found
+    while len(_text_memo) > TEXT_MEMO_SIZE:
+        _text_memo.pop(next(iter(_text_memo)))
+    return found
 
 
 def provision_text_counts(catalogue, locale_id, words):
@@ -690,11 +734,16 @@ def tpr_text_ids(index, words):
 
     if not words:
         return None
-    return set(
-        TPREntryPage.objects.live()
-        .filter(locale_id=index.locale_id)
-        .filter(_text_q(words, TPR_TEXT_FIELDS))
-        .values_list("pk", flat=True)
+    return _remember_text(
+        "tpr-text",
+        index.locale_id,
+        words,
+        lambda: set(
+            TPREntryPage.objects.live()
+            .filter(locale_id=index.locale_id)
+            .filter(_text_q(words, TPR_TEXT_FIELDS))
+            .values_list("pk", flat=True)
+        ),
     )
 
 

@@ -24,6 +24,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from msme_platform.core.models import BasePage
+from msme_platform.core.visibility import public
 
 from .enums import EnterpriseSize, ModerationStatus, SurveyFieldType
 
@@ -92,9 +93,7 @@ class SurveyIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         children = list(
-            self.get_children()
-            .live()
-            .public()
+            public(self.get_children().live())
             .type(SurveyPage, DialogueForumPage)
             .select_related("locale", "content_type")
         )

@@ -1,4 +1,4 @@
-"""Finding the page for a URL in two queries, however deep it is.
+"""Finding the page for a URL in one or two queries, however deep it is.
 
 Wagtail walks the tree one level at a time: at each level a query for the child by slug
 and another for its specific row, so a page four levels down costs eight queries before
@@ -6,8 +6,10 @@ it is served, plus one for the site and one for the locale. Here:
 
 - the site for the host, the site root paths and each language's home page come from
   the process memo (``core/memo.py``), so they cost nothing until content changes;
-- one query fetches every page the URL passes through (they are the pages whose
-  ``url_path`` is a prefix of the URL's), which also gives the breadcrumb its ancestors;
+- one query fetches every page the URL passes through (the pages of the home page's
+  subtree whose ``url_path`` is a prefix of the URL's, looked up by slug, which is
+  indexed), which also gives the breadcrumb its ancestors; the process memo keeps the
+  answer, as plain rows, until content changes;
 - one query fetches the page served, as its own type.
 
 Page types that route for themselves keep doing so: a routable page whose own routes
@@ -19,6 +21,7 @@ Wagtail would ask it, so a custom sub-route (a survey's ``results/``) still work
 unknown slug is still a 404.
 """
 
+from django.db import DEFAULT_DB_ALIAS
 from django.http import Http404
 from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -40,6 +43,11 @@ ROUTE_FIELDS = (
     "content_type_id",
     "alias_of_id",
 )
+# The same, in the order of the model's columns, as ``Model.from_db`` wants them.
+ROUTE_COLUMNS = tuple(
+    field.attname for field in Page._meta.concrete_fields if field.attname in ROUTE_FIELDS
+)
+URL_PATH, PATH = ROUTE_COLUMNS.index("url_path"), ROUTE_COLUMNS.index("path")
 SITE_FIELDS = ("id", "hostname", "port", "site_name", "root_page_id", "is_default_site")
 
 
@@ -110,8 +118,31 @@ def _handles_itself(page_class, page, remaining):
     return not getattr(page_class, "route_walks_children", False)
 
 
+def _pages_on_the_way(root_path, root_url_path, components, url_paths):
+    """``{url_path: row}`` of the pages a URL passes through, as plain rows (memo-safe).
+
+    ``url_path`` has no index; ``slug`` has one (a slug is shared by a few pages at most:
+    the same page in each language), and the rest is sorted out here.
+    """
+    wanted = set(url_paths)
+    root_slug = root_url_path.rstrip("/").rsplit("/", 1)[-1]
+    rows = Page.objects.filter(slug__in={root_slug, *components}).values_list(*ROUTE_COLUMNS)
+    return {
+        row[URL_PATH]: row
+        for row in rows
+        if row[URL_PATH] in wanted and row[PATH].startswith(root_path)
+    }
+
+
+def _page(row):
+    """A fresh ``Page`` (only the route fields loaded) for a row of ``_pages_on_the_way``."""
+    return Page.from_db(DEFAULT_DB_ALIAS, ROUTE_COLUMNS, row)
+
+
 def route(request, path):
-    """Wagtail's ``RouteResult`` for ``path`` (or None: not found), in two queries."""
+    """Wagtail's ``RouteResult`` for ``path`` (or None: not found): one query for the page
+    served, and one more for the pages on its way the first time a URL is asked for after
+    a change (they are kept in the process memo)."""
     site = site_for_request(request)
     if site is None:
         return None
@@ -123,24 +154,23 @@ def route(request, path):
     url_paths = [root_url_path]
     for component in components:
         url_paths.append(f"{url_paths[-1]}{component}/")
-    found = {
-        page.url_path: page
-        for page in Page.objects.filter(url_path__in=url_paths, path__startswith=root_path).only(
-            *ROUTE_FIELDS
-        )
-    }
+    found = memo.remember(
+        ("route", root_path, tuple(components)),
+        lambda: _pages_on_the_way(root_path, root_url_path, components, url_paths),
+    )
     lineage = []
-    page = found.get(root_url_path)
-    if page is None:
+    if root_url_path not in found:
         return None
+    page = _page(found[root_url_path])
     for depth in range(len(components)):
         remaining = components[depth:]
         page_class = page.specific_class
         if page_class is None:
             return None
-        child = found.get(url_paths[depth + 1])
-        if child is None or _handles_itself(page_class, page, remaining):
+        child_row = found.get(url_paths[depth + 1])
+        if child_row is None or _handles_itself(page_class, page, remaining):
             break
+        child = _page(child_row)
         child._cached_parent_obj = page
         lineage.append(page)
         page = child

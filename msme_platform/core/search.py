@@ -6,6 +6,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
+from .visibility import public
+
 # Longer input is cut, and the visitor told so: no one types 200 characters of keywords,
 # and a bounded query keeps the full-text engine's work bounded too.
 MAX_QUERY_LENGTH = 200
@@ -27,8 +29,7 @@ def search_pages(query, locale):
     if not words:
         return Page.objects.none()
     pages = (
-        Page.objects.live()
-        .public()
+        public(Page.objects.live())
         .filter(locale_id=locale.pk)
         .exclude(depth__lte=1)
         .select_related("locale")

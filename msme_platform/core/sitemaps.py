@@ -6,6 +6,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
+from .visibility import public
+
 
 class AllLanguagesSitemap(Sitemap):
     """Every live page of the site in every language, each with its ``hreflang`` alternates.
@@ -18,8 +20,7 @@ class AllLanguagesSitemap(Sitemap):
         roots = self.get_wagtail_site().root_page.get_translations(inclusive=True)
         in_a_tree = reduce(or_, (Q(path__startswith=root.path) for root in roots))
         return (
-            Page.objects.live()
-            .public()
+            public(Page.objects.live())
             .filter(in_a_tree)
             .order_by("path")
             .defer_streamfields()

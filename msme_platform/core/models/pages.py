@@ -20,6 +20,7 @@ from ..blocks import BodyBlock
 from ..forms import SearchForm
 from ..profiles import profile_sections
 from ..search import MAX_QUERY_LENGTH, search_pages
+from ..visibility import public
 from .taxonomy import Country
 
 SUMMARY_HELP = _(
@@ -84,9 +85,9 @@ class BasePage(Page):
         """
         from wagtail.models import PageViewRestriction
 
-        from msme_platform.core import memo
+        from ..visibility import any_restricted
 
-        if not memo.remember(("any-view-restriction",), PageViewRestriction.objects.exists):
+        if not any_restricted():
             return PageViewRestriction.objects.none()
         steplen = self.steplen
         lineage = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
@@ -140,9 +141,7 @@ class HomePage(BasePage):
         from policymaker_section.models import PolicymakerSectionPage
 
         return (
-            self.get_children()
-            .live()
-            .public()
+            public(self.get_children().live())
             .type(MSMESectionPage, PolicymakerSectionPage)
             .select_related("locale")
         )
@@ -155,8 +154,7 @@ class HomePage(BasePage):
         """
         hidden = [m for m in get_page_models() if not getattr(m, "show_in_whats_new", True)]
         return (
-            Page.objects.live()
-            .public()
+            public(Page.objects.live())
             .descendant_of(self)
             .filter(locale_id=self.locale_id)
             .not_type(*hidden)
@@ -253,7 +251,7 @@ class SectionPage(BasePage):
         return context
 
     def child_pages(self):
-        return self.get_children().live().public().select_related("locale")
+        return public(self.get_children().live()).select_related("locale")
 
 
 def countries_for(locale_id):
