@@ -34,6 +34,26 @@ SIZE_PHRASES = {
 }
 
 
+# What a row of the programme table needs (links need the page's place in the tree).
+LIST_FIELDS = (
+    "id",
+    "title",
+    "slug",
+    "path",
+    "depth",
+    "url_path",
+    "locale_id",
+    "live",
+    "content_type_id",
+    "country_id",
+    "agency",
+    "programme_type",
+    "for_micro",
+    "for_small",
+    "for_medium",
+)
+
+
 def live_programmes(locale_id):
     return public(
         NationalProgrammePage.objects.live()
@@ -182,9 +202,11 @@ class ProgrammeIndexPage(IndexPage):
             urlencode(filters),
         )
         total = sum(row["count"] for row in by_country)
-        paginator = KnownCountPaginator(
-            programmes.order_by("country__name", "title"), self.PER_PAGE, total
-        )
+        # Only what the table shows: programme rows carry long rich-text fields.
+        listed = programmes.only(
+            *LIST_FIELDS, "country__name", "country__iso3", "country__region__slug"
+        ).order_by("country__name", "title")
+        paginator = KnownCountPaginator(listed, self.PER_PAGE, total)
         # Each country in the table links to the list narrowed to it, other filters kept.
         kept = [(name, request.GET[name]) for name in ("type", "size") if request.GET.get(name)]
         context.update(

@@ -28,6 +28,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from msme_platform.core.choices import ChoiceLabelsMixin
 from msme_platform.core.models import BasePage, ProvenanceMixin
 from msme_platform.core.models.taxonomy import Country
 
@@ -424,7 +425,7 @@ class AgreementPage(ProvenanceMixin, RoutablePageMixin, BasePage):
         )
 
 
-class Provision(Orderable):
+class Provision(ChoiceLabelsMixin, Orderable):
     """One MSME-related article (or part of one) of an agreement, in one category."""
 
     page = ParentalKey(AgreementPage, on_delete=models.CASCADE, related_name="provisions")

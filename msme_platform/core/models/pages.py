@@ -7,8 +7,6 @@ from django.db.models import Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils.encoding import force_str
-from django.utils.hashable import make_hashable
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -17,6 +15,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from ..blocks import BodyBlock
+from ..choices import ChoiceLabelsMixin
 from ..forms import SearchForm
 from ..profiles import profile_sections
 from ..search import MAX_QUERY_LENGTH, search_pages
@@ -29,11 +28,7 @@ SUMMARY_HELP = _(
 )
 
 
-# field -> {value: label}, for BasePage._get_FIELD_display.
-_CHOICE_LABELS = {}
-
-
-class BasePage(Page):
+class BasePage(ChoiceLabelsMixin, Page):
     """What every page of the site shares.
 
     The summary is Wagtail's own ``search_description`` shown under a clearer name: it
@@ -60,19 +55,6 @@ class BasePage(Page):
     @property
     def summary(self):
         return self.search_description
-
-    def _get_FIELD_display(self, field):
-        """``get_<field>_display()`` without rebuilding the choices on every call.
-
-        Django makes a dict of the field's choices each time; a listing of 25 records
-        paid a millisecond for it. The labels stay lazy, so each is still translated into
-        the visitor's language when shown.
-        """
-        labels = _CHOICE_LABELS.get(field)
-        if labels is None:
-            labels = _CHOICE_LABELS[field] = dict(make_hashable(field.flatchoices))
-        value = getattr(self, field.attname)
-        return force_str(labels.get(make_hashable(value), value), strings_only=True)
 
     def get_view_restrictions(self):
         """The restrictions that apply to this page, in one query however deep it is.
