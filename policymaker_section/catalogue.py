@@ -22,12 +22,13 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 from wagtail.models import Page
 
+from msme_platform.core import memo
+
 VERSION_KEY = "policymaker:catalogue-version"
 TIMEOUT = 300
 
 
-def version():
-    """The current version of everything the catalogue summarises; cache keys carry it."""
+def _read_version():
     version = cache.get(VERSION_KEY)
     if version is None:
         version = uuid.uuid4().hex
@@ -35,8 +36,20 @@ def version():
     return version
 
 
+def version():
+    """The current version of everything the catalogue summarises; cache keys carry it.
+
+    Read from the shared cache once per content generation (``core/memo.py``), not on
+    every request: a catalogue change is always a content change too.
+    """
+    return memo.remember(("policymaker-catalogue-version",), _read_version)
+
+
 def invalidate(*args, **kwargs):
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    # After the new version is in place, so no process keeps the old one under a newer
+    # generation.
+    memo.changed()
 
 
 class Tally:
