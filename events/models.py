@@ -20,7 +20,7 @@ from django.db.models import Count, Exists, F, Min, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.text import slugify
@@ -32,6 +32,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from msme_platform.core import memo
 from msme_platform.core.models import BasePage, ProvenanceMixin
 from msme_platform.core.visibility import public
 from msme_platform.core.widgets import FastWidgetsMixin
@@ -411,14 +412,26 @@ class EventPage(ProvenanceMixin, RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(
-            state=self.state(),
-            event_topics=list(self.topics.all()),
-            related_challenges=list(
-                public(self.related_challenges.live()).select_related("locale").order_by("title")
-            ),
-        )
+        if getattr(request, "is_preview", False):  # the draft's own topics and challenges
+            related = self.related(request)
+        else:
+            related = memo.remember(
+                ("event-related", self.pk, translation.get_language(), request.get_host()),
+                lambda: self.related(request),
+            )
+        context.update(state=self.state(), **related)
         return context
+
+    def related(self, request):
+        """Topics and challenges the page shows, as plain values (kept in the memo)."""
+        challenges = public(self.related_challenges.live()).select_related("locale")
+        return {
+            "event_topics": [{"name": topic.name} for topic in self.topics.all()],
+            "related_challenges": [
+                {"title": challenge.title, "url": challenge.get_url(request)}
+                for challenge in challenges.order_by("title")
+            ],
+        }
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)

@@ -22,6 +22,7 @@ unknown slug is still a 404.
 """
 
 from django.db import DEFAULT_DB_ALIAS
+from django.db.models import Q, Subquery
 from django.http import Http404
 from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -72,12 +73,18 @@ def find_site(request):
 
 
 def _root_row(site_root_id, language):
-    root = Page.objects.filter(pk=site_root_id).only(*ROUTE_FIELDS).first()
-    if root is None:
+    """Wagtail's ``site.root_page.localized`` in one query: the live translation of the
+    site's home page in ``language``, else the home page itself."""
+    same_page = Page.objects.filter(pk=site_root_id).values("translation_key")
+    candidates = Page.objects.filter(
+        Q(pk=site_root_id)
+        | Q(translation_key=Subquery(same_page), locale__language_code=language, live=True)
+    ).values_list("pk", "path", "url_path")
+    rows = {pk: (path, url_path) for pk, path, url_path in candidates}
+    if not rows:
         return None
-    with translation.override(language):
-        localized = root.localized
-    return localized.path, localized.url_path
+    translated = [row for pk, row in rows.items() if pk != site_root_id]
+    return translated[0] if translated else rows[site_root_id]
 
 
 def localized_root(site, language):

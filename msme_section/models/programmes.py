@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.db import models
 from django.db.models import Count
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -207,12 +208,23 @@ class ProgrammeIndexPage(IndexPage):
             *LIST_FIELDS, "country__name", "country__iso3", "country__region__slug"
         ).order_by("country__name", "title")
         paginator = KnownCountPaginator(listed, self.PER_PAGE, total)
+        programmes_page = paginator.get_page(request.GET.get("page"))
+        # The rows of this page of results, as plain values, kept until content changes.
+        programmes_page.object_list = cached(
+            "programme-rows",
+            lambda: [self.row(programme, request) for programme in programmes_page.object_list],
+            self.locale_id,
+            urlencode(filters),
+            programmes_page.number,
+            translation.get_language(),
+            request.get_host(),
+        )
         # Each country in the table links to the list narrowed to it, other filters kept.
         kept = [(name, request.GET[name]) for name in ("type", "size") if request.GET.get(name)]
         context.update(
             form=form,
             country_link="?" + urlencode([*kept, ("country", "")]),
-            programmes=paginator.get_page(request.GET.get("page")),
+            programmes=programmes_page,
             by_country=by_country,
             map=cached(
                 "programme-map",
@@ -223,6 +235,17 @@ class ProgrammeIndexPage(IndexPage):
             total=total,
         )
         return context
+
+    @staticmethod
+    def row(programme, request):
+        return {
+            "url": programme.get_url(request),
+            "title": programme.title,
+            "country": programme.country.name,
+            "type": programme.get_programme_type_display(),
+            "sizes": str(programme.sizes_display),
+            "agency": programme.agency,
+        }
 
     @staticmethod
     def count_by_country(programmes):

@@ -10,6 +10,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -28,6 +29,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from msme_platform.core import memo
 from msme_platform.core.choices import ChoiceLabelsMixin
 from msme_platform.core.models import BasePage, ProvenanceMixin
 from msme_platform.core.models.taxonomy import Country
@@ -400,9 +402,33 @@ class AgreementPage(ProvenanceMixin, RoutablePageMixin, BasePage):
             if line.strip()
         ]
 
+    def provision_rows(self):
+        """The provisions as the page shows them, as plain values (kept in the memo)."""
+        return [
+            {
+                "anchor": provision.anchor,
+                "article": provision.article,
+                "chapter": provision.chapter,
+                "category_name": provision.category.name,
+                "intensity": provision.get_legal_intensity_display()
+                if provision.legal_intensity
+                else "",
+                "summary": provision.summary,
+                "excerpt": provision.excerpt,
+                "source_url": provision.source_url,
+            }
+            for provision in self.provisions.select_related("category").order_by("sort_order", "pk")
+        ]
+
     @path("")
     def detail(self, request):
-        provisions = self.provisions.select_related("category").order_by("sort_order", "pk")
+        if getattr(request, "is_preview", False):  # the draft's own provisions
+            provisions = self.provision_rows()
+        else:
+            provisions = memo.remember(
+                ("agreement-provisions", self.pk, translation.get_language()),
+                self.provision_rows,
+            )
         catalogue = catalogues.for_page(self)
         facts = catalogue.agreements.get(self.pk)
         return self.render(

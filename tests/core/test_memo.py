@@ -114,3 +114,19 @@ def test_a_cleared_cache_starts_a_new_generation():
     before = memo.generation()
     cache.clear()
     assert memo.generation() != before
+
+
+def test_a_preview_shows_the_drafts_own_provisions_not_the_memos(client):
+    from policymaker_section.models import AgreementPage, Provision
+
+    agreement = english(AgreementPage, slug="cptpp")
+    public_html = client.get(agreement.url).content.decode()  # the memo keeps its rows
+    draft = agreement.get_latest_revision_as_object()
+    first = agreement.provisions.first()
+    draft.provisions.add(
+        Provision(category=first.category, article="Article 99", summary="Only in the draft")
+    )
+    preview = draft.make_preview_request().content.decode()
+    assert "Only in the draft" in preview
+    assert "Only in the draft" not in public_html
+    assert "Only in the draft" not in client.get(agreement.url).content.decode()
