@@ -130,3 +130,16 @@ def test_a_preview_shows_the_drafts_own_provisions_not_the_memos(client):
     assert "Only in the draft" in preview
     assert "Only in the draft" not in public_html
     assert "Only in the draft" not in client.get(agreement.url).content.decode()
+
+
+def test_a_search_finds_a_page_published_after_the_same_search(
+    client, django_capture_on_commit_callbacks
+):
+    before = client.get("/en/search/", {"q": "zanzibar"}).content.decode()
+    assert 'href="/en/about/zanzibar/"' not in before
+    about = english(StandardPage, slug="about")
+    with django_capture_on_commit_callbacks(execute=True):  # the search index is written then
+        StandardPageFactory(parent=about, title="Zanzibar export guide", slug="zanzibar")
+    after = client.get("/en/search/", {"q": "zanzibar"}).content.decode()
+    assert "<mark>Zanzibar</mark> export guide" in after
+    assert 'href="/en/about/zanzibar/"' in after

@@ -7,6 +7,7 @@ from django.db.models import Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -26,6 +27,16 @@ SUMMARY_HELP = _(
     "One or two plain sentences (under 300 characters) saying what a visitor finds here. "
     "Shown on cards, in search results and to search engines."
 )
+
+
+def _card(page, request):
+    """What a card links to and shows, as plain values (memo-safe)."""
+    return {
+        "url": page.get_url(request),
+        "title": page.title,
+        "search_description": page.search_description,
+        "last_published_at": page.last_published_at,
+    }
 
 
 class BasePage(ChoiceLabelsMixin, Page):
@@ -109,9 +120,19 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from .. import memo
+
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.section_pages()
-        context["latest_pages"] = self.latest_pages()
+        # As plain values, kept in the process memo until content changes.
+        context.update(
+            memo.remember(
+                ("home-lists", self.pk, translation.get_language(), request.get_host()),
+                lambda: {
+                    "sections": [_card(page, request) for page in self.section_pages()],
+                    "latest_pages": [_card(page, request) for page in self.latest_pages()],
+                },
+            )
+        )
         from events.models import next_events
 
         context["next_events"] = next_events(self.locale_id)
@@ -197,11 +218,31 @@ class SearchPage(BasePage):
             max_length=MAX_QUERY_LENGTH,
         )
         if query:
-            results = search_pages(query, locale=self.locale)
-            context["results"] = Paginator(results, self.RESULTS_PER_PAGE).get_page(
-                request.GET.get("page")
-            )
+            context["results"] = self.result_page(request, query)
         return context
+
+    def result_page(self, request, query):
+        """One page of results. The number of hits and each page's hits (as plain values)
+        are kept in the process memo until content changes: popular words are searched
+        again and again, and the full-text query costs more than the rest of the page."""
+        from .. import memo
+
+        results = search_pages(query, locale=self.locale)
+        count = memo.remember(("search-count", self.locale_id, query), results.count)
+        page = Paginator(range(count), self.RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        if count:
+            page.object_list = memo.remember(
+                ("search-hits", self.locale_id, query, page.number, request.get_host()),
+                lambda: [
+                    {
+                        "url": hit.get_url(request),
+                        "title": hit.title,
+                        "search_description": hit.search_description,
+                    }
+                    for hit in results[page.start_index() - 1 : page.end_index()]
+                ],
+            )
+        return page
 
 
 class SectionPage(BasePage):
