@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -32,6 +33,25 @@ class IndexPage(BasePage):
 
     def paginate(self, request, queryset):
         return Paginator(queryset, self.PER_PAGE).get_page(request.GET.get("page"))
+
+    def paginate_rows(self, request, queryset, row, filters):
+        """``paginate``, with the total and each page's records as plain values (``row``)
+        kept in the process memo until content changes, under ``filters`` (a string that
+        says which records ``queryset`` holds)."""
+        from msme_platform.core import memo
+
+        key = (type(self).__name__, self.pk, filters)
+        total = memo.remember(("list-count", *key), queryset.count)
+        page = Paginator(range(total), self.PER_PAGE).get_page(request.GET.get("page"))
+        if total:
+            page.object_list = memo.remember(
+                ("list-rows", *key, page.number, translation.get_language(), request.get_host()),
+                lambda: [
+                    row(record, request)
+                    for record in queryset[page.start_index() - 1 : page.end_index()]
+                ],
+            )
+        return page
 
 
 class KnownCountPaginator(Paginator):

@@ -1,6 +1,8 @@
 """Studies and statistics: one page per study under the MSME section's study index,
 listed again (the same records) by a study index in the Policymaker section."""
 
+from urllib.parse import urlencode
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -186,5 +188,17 @@ class StudyIndexPage(IndexPage):
         results = form.filter(live_studies(self.locale_id)).order_by(
             models.F("year").desc(nulls_last=True), "title"
         )
-        context.update(form=form, studies=self.paginate(request, results))
+        filters = urlencode(sorted(form.clean_values().items())) if form.is_bound else ""
+        context.update(form=form, studies=self.paginate_rows(request, results, self.row, filters))
         return context
+
+    @staticmethod
+    def row(study, request):
+        return {
+            "url": study.get_url(request),
+            "title": study.title,
+            "organisation": study.organisation,
+            "type": study.get_study_type_display(),
+            "year": study.year,
+            "search_description": study.search_description,
+        }
