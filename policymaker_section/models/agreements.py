@@ -431,15 +431,17 @@ class AgreementPage(ProvenanceMixin, RoutablePageMixin, BasePage):
             )
         catalogue = catalogues.for_page(self)
         facts = catalogue.agreements.get(self.pk)
+        # A preview or an unpublished page is not in the catalogue.
+        parties = facts.parties if facts else [(c.iso3, c.name) for c in self.parties.all()]
         return self.render(
             request,
             context_overrides={
                 "provision_list": provisions,
-                # A preview or an unpublished page is not in the catalogue.
-                "parties": facts.parties
-                if facts
-                else [(c.iso3, c.name) for c in self.parties.all()],
-                "country_index_url": catalogue.country_index_url,
+                "parties": [
+                    (f"{catalogue.country_index_url}{code.lower()}/", name)
+                    for code, name in parties
+                ],
+                "json_url": self.get_url(request) + self.reverse_subpage("as_json"),
             },
         )
 
