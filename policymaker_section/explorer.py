@@ -396,30 +396,28 @@ def provision_text_counts(catalogue, locale_id, words):
     """
     from .models import Provision
 
-    digest = hashlib.sha256("\0".join(w.lower() for w in words).encode()).hexdigest()
-    key = f"policymaker:provision-text:{locale_id}:{catalogues.version()}:{digest}"
-    found = _text_memo.get(key)
-    if found is None:
+    def count():
+        # Shared by every app server through the cache, as the grouped query is the
+        # slowest part of a text search at scale.
+        digest = hashlib.sha256("\0".join(w.lower() for w in words).encode()).hexdigest()
+        key = f"policymaker:provision-text:{locale_id}:{catalogues.version()}:{digest}"
         found = cache.get(key)
-    if found is None:
-        found = {}
-        rows = (
-            Provision.objects.filter(page_id__in=list(catalogue.agreements))
-            .filter(provision_text_q(catalogue, words))
-            .order_by()
-            .values_list("page_id", "category__code", "legal_intensity")
-            .annotate(n=Count("pk"))
-        )
-        cells = {}
-        for page_id, code, intensity, n in rows:
-            cells.setdefault(page_id, {})[(code, intensity)] = n
-        found = {page_id: catalogues.Tally(cell) for page_id, cell in cells.items()}
-        cache.set(key, found, catalogues.TIMEOUT)
-    _text_memo.pop(key, None)
-    _text_memo[key] = found
-    while len(_text_memo) > TEXT_MEMO_SIZE:
-        _text_memo.pop(next(iter(_text_memo)))
-    return found
+        if found is None:
+            rows = (
+                Provision.objects.filter(page_id__in=list(catalogue.agreements))
+                .filter(provision_text_q(catalogue, words))
+                .order_by()
+                .values_list("page_id", "category__code", "legal_intensity")
+                .annotate(n=Count("pk"))
+            )
+            cells = {}
+            for page_id, code, intensity, n in rows:
+                cells.setdefault(page_id, {})[(code, intensity)] = n
+            found = {page_id: catalogues.Tally(cell) for page_id, cell in cells.items()}
+            cache.set(key, found, catalogues.TIMEOUT)
+        return found
+
+    return _remember_text("provision-text", locale_id, [w.lower() for w in words], count)
 
 
 def _provision_groups(catalogue, f, matching):

@@ -125,6 +125,24 @@ def remember(key, compute):
     return value
 
 
+def paginate(request, key, results, per_page, row):
+    """Django's page ``page`` of ``results``, its total and its items (``row(item, request)``,
+    plain values) remembered under ``key`` (which must say what ``results`` holds)."""
+    from django.core.paginator import Paginator
+    from django.utils import translation
+
+    total = remember(("list-count", *key), results.count)
+    page = Paginator(range(total), per_page).get_page(request.GET.get("page"))
+    if total:
+        page.object_list = remember(
+            ("list-rows", *key, page.number, translation.get_language(), request.get_host()),
+            lambda: [
+                row(item, request) for item in results[page.start_index() - 1 : page.end_index()]
+            ],
+        )
+    return page
+
+
 def forget():
     """Drop this process's memo (tests, after the database was put back by other means)."""
     global _store_generation

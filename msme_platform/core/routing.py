@@ -30,20 +30,10 @@ from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
 from . import memo
+from .models.pages import LINK_FIELDS
 
-# What the walk needs of each page it passes, and what a breadcrumb link needs.
-ROUTE_FIELDS = (
-    "id",
-    "title",
-    "slug",
-    "path",
-    "depth",
-    "url_path",
-    "locale_id",
-    "live",
-    "content_type_id",
-    "alias_of_id",
-)
+# What the walk needs of each page it passes (a breadcrumb link among them).
+ROUTE_FIELDS = (*LINK_FIELDS, "content_type_id", "alias_of_id")
 # The same, in the order of the model's columns, as ``Model.from_db`` wants them.
 ROUTE_COLUMNS = tuple(
     field.attname for field in Page._meta.concrete_fields if field.attname in ROUTE_FIELDS

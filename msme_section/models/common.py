@@ -2,7 +2,6 @@
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -40,18 +39,7 @@ class IndexPage(BasePage):
         says which records ``queryset`` holds)."""
         from msme_platform.core import memo
 
-        key = (type(self).__name__, self.pk, filters)
-        total = memo.remember(("list-count", *key), queryset.count)
-        page = Paginator(range(total), self.PER_PAGE).get_page(request.GET.get("page"))
-        if total:
-            page.object_list = memo.remember(
-                ("list-rows", *key, page.number, translation.get_language(), request.get_host()),
-                lambda: [
-                    row(record, request)
-                    for record in queryset[page.start_index() - 1 : page.end_index()]
-                ],
-            )
-        return page
+        return memo.paginate(request, (self.pk, filters), queryset, self.PER_PAGE, row)
 
 
 class KnownCountPaginator(Paginator):

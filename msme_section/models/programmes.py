@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from msme_platform.core.models import BasePage, Country, ProvenanceMixin
+from msme_platform.core.models.pages import LINK_FIELDS
 
 from ..cache import cached
 from ..enums import NEED_LABELS, SIZE_WORDS, FirmSize, ProgrammeType
@@ -37,14 +38,7 @@ SIZE_PHRASES = {
 
 # What a row of the programme table needs (links need the page's place in the tree).
 LIST_FIELDS = (
-    "id",
-    "title",
-    "slug",
-    "path",
-    "depth",
-    "url_path",
-    "locale_id",
-    "live",
+    *LINK_FIELDS,
     "content_type_id",
     "country_id",
     "agency",

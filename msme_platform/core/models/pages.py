@@ -1,7 +1,6 @@
 """The pages every section stands on: a thin base, the home page, plain content pages, search."""
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Subquery
 from django.db.models.functions import Coalesce
@@ -27,6 +26,11 @@ SUMMARY_HELP = _(
     "One or two plain sentences (under 300 characters) saying what a visitor finds here. "
     "Shown on cards, in search results and to search engines."
 )
+
+
+# What a link to a page needs: its URL comes from url_path, the site's root paths and the
+# page's language.
+LINK_FIELDS = ("id", "title", "slug", "path", "depth", "url_path", "locale_id", "live")
 
 
 def _card(page, request):
@@ -228,21 +232,7 @@ class SearchPage(BasePage):
         from .. import memo
 
         results = search_pages(query, locale=self.locale)
-        count = memo.remember(("search-count", self.locale_id, query), results.count)
-        page = Paginator(range(count), self.RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        if count:
-            page.object_list = memo.remember(
-                ("search-hits", self.locale_id, query, page.number, request.get_host()),
-                lambda: [
-                    {
-                        "url": hit.get_url(request),
-                        "title": hit.title,
-                        "search_description": hit.search_description,
-                    }
-                    for hit in results[page.start_index() - 1 : page.end_index()]
-                ],
-            )
-        return page
+        return memo.paginate(request, (self.pk, query), results, self.RESULTS_PER_PAGE, _card)
 
 
 class SectionPage(BasePage):

@@ -6,13 +6,10 @@ from django.utils import translation
 from wagtail.models import Page
 
 from msme_platform.core import memo, search
+from msme_platform.core.models.pages import LINK_FIELDS
 from msme_platform.core.routing import site_for_request
 
 register = template.Library()
-
-# What a link to a page needs: its URL comes from url_path, the site's root paths and the
-# page's language.
-LINK_FIELDS = ("id", "title", "slug", "path", "depth", "url_path", "locale_id", "live")
 
 
 def _link(page, request):
