@@ -16,9 +16,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Exists, F, Min, OuterRef, Q
-from django.db.models.functions import Length, Substr
+from django.db.models import Count, Min, Q
 from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
@@ -29,7 +29,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search import index
 
 from msme_platform.core import memo
@@ -466,11 +466,10 @@ class EventFilterForm(FastWidgetsMixin, forms.Form):
     )
 
     def __init__(self, data, topics, **kwargs):
+        """``topics``: ``(slug, name)`` pairs (``EventIndexPage.topic_choices()``)."""
         super().__init__(data, **kwargs)
         self.fields["type"].choices = [("", _("All types")), *EventType.choices]
-        self.fields["topic"].choices = [("", _("All topics"))] + [
-            (topic.slug, topic.name) for topic in topics
-        ]
+        self.fields["topic"].choices = [("", _("All topics")), *topics]
 
     def apply(self, events):
         if not self.is_valid():
@@ -551,37 +550,63 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         )
         return response
 
+    def topic_choices(self):
+        return memo.remember(
+            ("event-topics", self.locale_id),
+            lambda: tuple(self.topics().values_list("slug", "name")),
+        )
+
     def _list(self, request, view):
         now = timezone.now()
-        form = EventFilterForm(request.GET, self.topics())
-        matching = form.apply(self.events())
-        if view == "upcoming":
-            shown, order = Q(ends_at__gt=now), ("starts_at", "pk")
+        form = EventFilterForm(request.GET, self.topic_choices())
+
+        def compute():
+            matching = form.apply(self.events())
+            if view == "upcoming":
+                shown, order = Q(ends_at__gt=now), ("starts_at", "pk")
+            else:
+                shown, order = Q(ends_at__lte=now), ("-starts_at", "-pk")
+            # One query for the count and for the next start or end among the matching
+            # events: the list is unchanged until then.
+            found = matching.aggregate(
+                count=Count("pk", filter=shown, distinct=True),
+                start=Min("starts_at", filter=Q(starts_at__gt=now)),
+                end=Min("ends_at", filter=Q(ends_at__gt=now)),
+            )
+            paginator = Paginator(matching.filter(shown).order_by(*order), self.PER_PAGE)
+            paginator.count = found["count"]
+            html = render_to_string(
+                "pages/events/_list.html",
+                {"view": view, "events": paginator.get_page(request.GET.get("page"))},
+                request,
+            )
+            return html, min(filter(None, (found["start"], found["end"])), default=None)
+
+        if getattr(request, "is_preview", False):
+            html, until = compute()
         else:
-            shown, order = Q(ends_at__lte=now), ("-starts_at", "-pk")
-        # One query for the count and for the next start or end among the matching
-        # events: the list is unchanged until then, so the cache may last that long.
-        found = matching.aggregate(
-            count=Count("pk", filter=shown, distinct=True),
-            start=Min("starts_at", filter=Q(starts_at__gt=now)),
-            end=Min("ends_at", filter=Q(ends_at__gt=now)),
-        )
-        paginator = Paginator(matching.filter(shown).order_by(*order), self.PER_PAGE)
-        paginator.count = found["count"]
-        moments = [moment for moment in (found["start"], found["end"]) if moment]
+            # The rendered list, kept until the content changes or an event on it starts
+            # or ends; the same moment bounds the response's cache lifetime.
+            key = (
+                "event-list",
+                self.pk,
+                view,
+                request.GET.urlencode(),
+                translation.get_language(),
+                request.get_host(),
+            )
+            html, until = memo.remember_until(key, compute, now)
         response = self.render(
             request,
             context_overrides={
                 "view": view,
                 "form": form,
-                "events": paginator.get_page(request.GET.get("page")),
+                "event_list": html,
                 "feed_query": request.GET.urlencode() if form.is_valid() else "",
             },
         )
         patch_cache_control(
-            response,
-            public=True,
-            max_age=timing.seconds_until(min(moments, default=None), now, CACHE_SECONDS),
+            response, public=True, max_age=timing.seconds_until(until, now, CACHE_SECONDS)
         )
         return response
 
@@ -662,7 +687,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def feed(self, request):
         from .ical import calendar_response
 
-        form = EventFilterForm(request.GET, self.topics())
+        form = EventFilterForm(request.GET, self.topic_choices())
         if request.GET and not form.is_valid():
             return HttpResponse(
                 _("This feed cannot be filtered that way: %(errors)s")
@@ -682,18 +707,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         )
 
 
-def without_restricted(events):
-    """``events`` minus those under a view restriction (on the event or any ancestor), in
-    the same query: Wagtail's ``public()`` would take one more."""
-    restricted = PageViewRestriction.objects.annotate(length=Length("page__path")).filter(
-        page__path=Substr(OuterRef("path"), 1, F("length"))
-    )
-    return events.exclude(Exists(restricted))
-
-
 def next_events(locale_id, count=3, now=None):
     """The next scheduled events in a language, for the home page."""
-    return without_restricted(
+    return public(
         EventPage.objects.live()
         .filter(locale_id=locale_id, ends_at__gt=now or timezone.now())
         .exclude(status=EventStatus.CANCELLED)
@@ -701,3 +717,21 @@ def next_events(locale_id, count=3, now=None):
         .select_related("locale")
         .order_by("starts_at", "pk")
     )[:count]
+
+
+def next_events_html(request, locale_id):
+    """The home page's "Next events" section as HTML, kept in the process memo until the
+    content changes or one of the events shown starts (it is then live) or ends."""
+    now = timezone.now()
+
+    def compute():
+        events = list(next_events(locale_id, now=now))
+        html = render_to_string("components/events/next_events.html", {"events": events}, request)
+        moments = [event.starts_at for event in events if event.starts_at > now]
+        moments += [event.ends_at for event in events]
+        return html, min(moments, default=None)
+
+    if getattr(request, "is_preview", False):
+        return compute()[0]
+    key = ("next-events", locale_id, translation.get_language(), request.get_host())
+    return memo.remember_until(key, compute, now)[0]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.signals import page_published, page_unpublished
 
 from msme_platform.core.profiles import ProfileSection, register_profile_section
+from msme_platform.core.visibility import public
 
 PROFILE_EVENTS = 10
 COUNTRIES_KEY = "events:countries-with-events"
@@ -32,11 +33,11 @@ def countries_with_events():
 
 
 def events_in(country, locale_id):
-    from .models import EventPage, without_restricted
+    from .models import EventPage
 
     if country.iso3 not in countries_with_events():
         return []
-    return without_restricted(
+    return public(
         EventPage.objects.live()
         .filter(country__iso3=country.iso3, locale_id=locale_id)
         .defer_streamfields()

@@ -100,29 +100,52 @@ def changed():
             transaction.on_commit(_replace_generation)
 
 
-def remember(key, compute):
-    """``compute()``, kept in this process until the content generation moves on."""
+_MISSING = object()
+
+
+def _get(token, key):
     global _store_generation
-    if not enabled():
-        return compute()
-    token = generation()
-    if token is None:
-        return compute()
     with _lock:
         if token != _store_generation:
             _store.clear()
             _store_generation = token
-        try:
-            return _store[key]
-        except KeyError:
-            pass
-    value = compute()
+        return _store.get(key, _MISSING)
+
+
+def _put(token, key, value):
     with _lock:
         if token == _store_generation:
             if len(_store) >= MAX_ENTRIES:
                 _store.clear()
             _store[key] = value
+
+
+def remember(key, compute):
+    """``compute()``, kept in this process until the content generation moves on."""
+    if not enabled():
+        return compute()
+    token = generation()
+    if token is None:
+        return compute()
+    value = _get(token, key)
+    if value is _MISSING:
+        value = compute()
+        _put(token, key, value)
     return value
+
+
+def remember_until(key, compute, now):
+    """For what changes with time as well as content (the events that are next, whether
+    one is live): ``compute()`` returns ``(value, until)``, and the value is kept until the
+    content changes or the moment ``until`` comes (``None``: only the content).
+    Returns ``(value, until)``."""
+    if not enabled() or (token := generation()) is None:
+        return compute()
+    found = _get(token, key)
+    if found is _MISSING or (found[1] is not None and now >= found[1]):
+        found = compute()
+        _put(token, key, found)
+    return found
 
 
 def paginate(request, key, results, per_page, row):

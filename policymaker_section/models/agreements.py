@@ -10,6 +10,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -420,14 +421,21 @@ class AgreementPage(ProvenanceMixin, RoutablePageMixin, BasePage):
             for provision in self.provisions.select_related("category").order_by("sort_order", "pk")
         ]
 
+    def provisions_html(self):
+        return render_to_string(
+            "pages/policymaker_section/_agreement_provisions.html",
+            {"provision_list": self.provision_rows()},
+        )
+
     @path("")
     def detail(self, request):
         if getattr(request, "is_preview", False):  # the draft's own provisions
-            provisions = self.provision_rows()
+            provisions = self.provisions_html()
         else:
+            # The list is most of the page: kept as HTML, it costs nothing to render again.
             provisions = memo.remember(
                 ("agreement-provisions", self.pk, translation.get_language()),
-                self.provision_rows,
+                self.provisions_html,
             )
         catalogue = catalogues.for_page(self)
         facts = catalogue.agreements.get(self.pk)
@@ -436,7 +444,7 @@ class AgreementPage(ProvenanceMixin, RoutablePageMixin, BasePage):
         return self.render(
             request,
             context_overrides={
-                "provision_list": provisions,
+                "provisions": provisions,
                 "parties": [
                     (f"{catalogue.country_index_url}{code.lower()}/", name)
                     for code, name in parties

@@ -1,5 +1,7 @@
 """The process memo: pages cost a few queries, and an editor's change shows on the next request."""
 
+import datetime
+
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
@@ -143,3 +145,40 @@ def test_a_search_finds_a_page_published_after_the_same_search(
     after = client.get("/en/search/", {"q": "zanzibar"}).content.decode()
     assert "<mark>Zanzibar</mark> export guide" in after
     assert 'href="/en/about/zanzibar/"' in after
+
+
+def test_an_edited_agreement_shows_in_the_list_and_on_its_page_on_the_next_request(client):
+    """The list's cards and the page's provisions are kept as HTML between edits."""
+    from policymaker_section.models import AgreementPage
+
+    listing = "/en/policymakers/trade-agreements/"
+    agreement = english(AgreementPage, slug="cptpp")
+    assert ">CPTPP</a>" in client.get(listing).content.decode()
+    client.get(agreement.url)
+    draft = agreement.get_latest_revision_as_object()
+    draft.short_name = "CPTPP (edited)"
+    provisions = list(draft.provisions.all())
+    provisions[0].summary = "A summary the editor has just rewritten."
+    draft.provisions = provisions
+    draft.save_revision().publish()
+    assert ">CPTPP (edited)</a>" in client.get(listing).content.decode()
+    page = client.get(agreement.url).content.decode()
+    assert "A summary the editor has just rewritten." in page
+
+
+def test_a_value_kept_until_a_moment_is_computed_again_once_it_comes():
+    start = datetime.datetime(2030, 5, 14, 12, tzinfo=datetime.UTC)
+    calls = []
+
+    def compute():
+        calls.append(start)
+        return f"computed {len(calls)} times", start
+
+    def ask(now):
+        return memo.remember_until(("until-test",), compute, now)[0]
+
+    assert ask(start - datetime.timedelta(hours=1)) == "computed 1 times"
+    assert ask(start - datetime.timedelta(seconds=1)) == "computed 1 times"
+    assert ask(start) == "computed 2 times"
+    memo.changed()
+    assert ask(start - datetime.timedelta(hours=1)) == "computed 3 times"

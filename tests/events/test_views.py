@@ -173,6 +173,21 @@ def test_the_home_page_shows_the_next_events(client, event, freeze):
     assert "Next events" in html and event.title in html
 
 
+def test_the_kept_lists_follow_the_clock_between_edits(client, index, event, freeze):
+    """The home page and the events list are kept between edits, yet an event shows as
+    live once it starts and moves to the past once it ends, with no edit in between."""
+    freeze(utc(2030, 5, 14, 11, 0))
+    for html in (client.get("/en/").content.decode(), client.get(index.url).content.decode()):
+        assert event.title in html and "Live now" not in html
+    freeze(utc(2030, 5, 14, 12, 30))
+    for html in (client.get("/en/").content.decode(), client.get(index.url).content.decode()):
+        assert event.title in html and "Live now" in html
+    freeze(utc(2030, 5, 14, 14, 30))
+    assert event.title not in client.get("/en/").content.decode()
+    assert event.title not in client.get(index.url).content.decode()
+    assert event.title in client.get(index.url + "past/").content.decode()
+
+
 def test_events_appear_on_their_countrys_profile(client):
     html = client.get("/en/countries/are/").content.decode()
     assert "Conferences and workshops held here" in html

@@ -137,9 +137,9 @@ class HomePage(BasePage):
                 },
             )
         )
-        from events.models import next_events
+        from events.models import next_events_html
 
-        context["next_events"] = next_events(self.locale_id)
+        context["next_events"] = next_events_html(request, self.locale_id)
         return context
 
     def section_pages(self):

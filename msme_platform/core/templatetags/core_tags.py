@@ -104,6 +104,37 @@ def language_versions(context):
     return versions
 
 
+class RememberNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+
+    def render(self, context):
+        request = context["request"]
+        site = site_for_request(request)
+        key = (
+            "fragment",
+            self.name,
+            site.pk if site else None,
+            translation.get_language(),
+            *(var.resolve(context) for var in self.vary_on),
+        )
+        return memo.remember(key, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def remember(parser, token):
+    """``{% remember "name" [vary_on ...] %}…{% endremember %}``: the fragment rendered once
+    per content change, site, language and ``vary_on`` values, then kept in the process
+    memo as HTML. Only for fragments that depend on nothing else (not the page, the query
+    string or the visitor)."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("'remember' needs a fragment name")
+    nodelist = parser.parse(("endremember",))
+    parser.delete_first_token()
+    return RememberNode(nodelist, bits[1], [parser.compile_filter(bit) for bit in bits[2:]])
+
+
 @register.filter
 def highlight(text, query):
     """Escape ``text`` and mark the words of ``query`` in it."""
