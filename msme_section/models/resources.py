@@ -52,7 +52,11 @@ class Resource(
         help_text=_("The heading it is listed under."),
     )
     audience = models.CharField(
-        _("audience"), max_length=20, choices=Audience.choices, default=Audience.BOTH
+        _("audience"),
+        max_length=20,
+        choices=Audience.choices,
+        default=Audience.BOTH,
+        help_text=_("Who the resource is mainly for; the admin's list of resources filters by it."),
     )
     last_checked = models.DateTimeField(_("link last checked"), null=True, blank=True)
     last_status = models.CharField(

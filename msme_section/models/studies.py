@@ -41,7 +41,11 @@ class StudyPage(ProvenanceMixin, BasePage):
         _("year"), null=True, blank=True, help_text=_("Year of publication; empty if unknown.")
     )
     study_type = models.CharField(
-        _("type"), max_length=20, choices=StudyType.choices, default=StudyType.REPORT
+        _("type"),
+        max_length=20,
+        choices=StudyType.choices,
+        default=StudyType.REPORT,
+        help_text=_("What kind of publication it is; visitors can filter the studies by it."),
     )
     topics = ParentalManyToManyField(
         Topic,

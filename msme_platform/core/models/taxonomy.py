@@ -105,9 +105,14 @@ class Country(TranslatableMixin, ProvenanceMixin, index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="countries",
+        help_text=_("Visitors who filter programmes by region find this country under it."),
     )
     wto_status = models.CharField(
-        _("WTO status"), max_length=10, choices=WTOStatus.choices, blank=True
+        _("WTO status"),
+        max_length=10,
+        choices=WTOStatus.choices,
+        blank=True,
+        help_text=_("Leave empty for a country that is neither a WTO member nor an observer."),
     )
     wto_member_since = models.DateField(
         _("WTO member since (date)"),
