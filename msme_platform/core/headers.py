@@ -28,8 +28,8 @@ static files, cached pages, error pages — after everything else has had its sa
   ========================================  ==============================================
 
   A view's own ``max-age`` (events end theirs at their next state change, survey results
-  after a minute) is kept: it is what the page cache keeps the response for, and it caps
-  the CDN's lifetime too. Public pages
+  after a minute) is what the page cache keeps the response for; it caps the browser's and
+  the CDN's lifetimes, never lengthens them (an edit must show at the next visit). Public pages
   need no ``Vary``: the language is in the path (``i18n_patterns`` with the default language
   prefixed), and anything that depends on a cookie is private.
 """
@@ -91,7 +91,9 @@ def set_cache_headers(request, response):
         browser = settings.BROWSER_CACHE_SECONDS
         shared = settings.FRONTEND_CACHE_SECONDS if settings.WAGTAILFRONTENDCACHE else None
         if own is not None:  # the view knows when its content changes next
-            browser = own
+            # Never longer than that, but no longer than a page without such a moment
+            # either: a browser cannot be told that an editor changed the page.
+            browser = min(browser, own)
             shared = None if shared is None else min(shared, own)
         del response["Cache-Control"]
         if shared is None:

@@ -22,6 +22,14 @@ def max_age(response):
     return int(re.search(r"max-age=(\d+)", response["Cache-Control"]).group(1))
 
 
+@pytest.fixture(autouse=True)
+def browsers_may_keep_pages(settings):
+    """A site that lets browsers keep pages an hour: an event's own, earlier expiry (its
+    next start or end) then shows in ``max-age``. With the default (0) browsers keep
+    nothing, and the page cache alone honours that expiry."""
+    settings.BROWSER_CACHE_SECONDS = 3600
+
+
 @pytest.fixture
 def event(index):
     return EventPageFactory(
