@@ -19,6 +19,8 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from msme_platform.core import memo
+
 from . import catalogue as catalogues
 from . import filters as filtering
 from .enums import AgreementType, CoverageVerified, LegalIntensity
@@ -278,10 +280,23 @@ def _labels(catalogue):
     }
 
 
-def agreement_context(index, request):
-    f = parse_agreement_filters(request.GET)
-    catalogue = catalogues.for_page(index)
-    text_ids = agreement_text_ids(index, f.words)
+def _filter_key(f):
+    return (
+        tuple(f.party),
+        tuple(f.region),
+        tuple(f.type),
+        tuple(f.category),
+        tuple(f.intensity),
+        f.year_from,
+        f.year_to,
+        f.in_force,
+        f.q,
+        f.sort,
+    )
+
+
+def _agreement_counts(catalogue, f, text_ids):
+    """Facet counts, the in-force count and the sorted matches: a pass over every agreement."""
     candidates = [a for a in catalogue.agreements.values() if text_ids is None or a.id in text_ids]
     counts = {name: Counter() for name in ("party", "region", "type", "category", "intensity")}
     in_force = 0
@@ -304,8 +319,20 @@ def agreement_context(index, request):
         if _has_provisions(a.counts, f):
             matching.append(a)
             counts["party"].update(a.party_codes)
+    counts = {name: dict(counter) for name, counter in counts.items()}
+    return counts, in_force, tuple(_sorted_agreements(matching, f.sort))
+
+
+def agreement_context(index, request):
+    f = parse_agreement_filters(request.GET)
+    catalogue = catalogues.for_page(index)
+    # At 500 agreements the pass costs more than the rest of the page: kept per filter
+    # set until the content changes (the catalogue's version is in the key as well).
+    counts, in_force, results = memo.remember(
+        ("agreement-counts", index.locale_id, catalogues.version(), _filter_key(f)),
+        lambda: _agreement_counts(catalogue, f, agreement_text_ids(index, f.words)),
+    )
     labels = _labels(catalogue)
-    results = _sorted_agreements(matching, f.sort)
     page = _paginate(results, len(results), AGREEMENTS_PER_PAGE, request.GET.get("page"))
     facets = [
         _facet("party", _("Party"), counts["party"], catalogue.countries, f.party),

@@ -12,7 +12,7 @@ from wagtail.models import Locale
 
 from policymaker_section import scale
 from policymaker_section.explorer import FACET_LIMIT, PROVISION_SORTS, PROVISIONS_PER_PAGE
-from policymaker_section.models import AgreementPage, Provision
+from policymaker_section.models import AgreementPage, Provision, ProvisionCategory
 
 from .factories import ProvisionFactory
 
@@ -45,6 +45,22 @@ def test_a_word_of_a_summary_or_an_excerpt_finds_the_provision(client):
     assert anchors(client.get(PROVISIONS, {"q": "quokkaboard cptpp"})) == [provision.pk]
     assert anchors(client.get(PROVISIONS, {"q": "quokkaboard wallabyforum"})) == [provision.pk]
     assert anchors(client.get(PROVISIONS, {"q": "quokkaboard usmca"})) == []
+
+
+def test_the_agreement_list_counts_follow_a_publish(client):
+    """The filtered list and its facet counts are kept per filter between edits."""
+    cptpp = AgreementPage.objects.get(code="cptpp", locale__language_code="en")
+    query = {"q": "quokkaboard", "category": "INST_COMMITTEE"}
+    assert client.get(AGREEMENTS, query).context["total"] == 0
+    ProvisionFactory(
+        page=cptpp,
+        category=ProvisionCategory.objects.get(code="INST_COMMITTEE", locale=cptpp.locale),
+        summary="Parties set up a Quokkaboard to hear small firms.",
+    )
+    cptpp.save_revision().publish()
+    response = client.get(AGREEMENTS, query)
+    assert response.context["total"] == 1
+    assert f'id="agreement-{cptpp.code}"' in response.content.decode()
 
 
 @pytest.mark.parametrize(
