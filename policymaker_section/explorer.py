@@ -578,10 +578,9 @@ def _add(counter, counts):
         counter[key] += n
 
 
-def provision_context(index, request):
-    f = parse_provision_filters(request.GET)
-    catalogue = catalogues.for_page(index)
-    text_counts = provision_text_counts(catalogue, index.locale_id, f.words) if f.words else None
+def _provision_counts(catalogue, f, text_counts):
+    """Facet counts, the in-force count, the total and the result groups (see
+    ``_provision_groups``): a pass over every agreement's tally."""
     counts = {name: Counter() for name in ("party", "region", "type", "category", "intensity")}
     in_force = total = 0
     matching = []
@@ -615,7 +614,24 @@ def provision_context(index, request):
     counts["intensity"] = Counter(
         {(intensity or "none"): n for intensity, n in counts["intensity"].items()}
     )
-    results = ProvisionResults(catalogue, f, _provision_groups(catalogue, f, matching))
+    counts = {name: dict(counter) for name, counter in counts.items()}
+    return counts, in_force, total, tuple(_provision_groups(catalogue, f, matching))
+
+
+def provision_context(index, request):
+    f = parse_provision_filters(request.GET)
+    catalogue = catalogues.for_page(index)
+
+    def compute():
+        words = f.words
+        text_counts = provision_text_counts(catalogue, index.locale_id, words) if words else None
+        return _provision_counts(catalogue, f, text_counts)
+
+    # The pass over 500 agreements' tallies was most of the page: kept per filter set.
+    counts, in_force, total, groups = memo.remember(
+        ("provision-counts", index.locale_id, catalogues.version(), _filter_key(f)), compute
+    )
+    results = ProvisionResults(catalogue, f, groups)
     page = _paginate(results, total, PROVISIONS_PER_PAGE, request.GET.get("page"))
     for provision in page.object_list:
         provision.agreement = catalogue.agreements[provision.page_id]

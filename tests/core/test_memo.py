@@ -182,3 +182,23 @@ def test_a_value_kept_until_a_moment_is_computed_again_once_it_comes():
     assert ask(start) == "computed 2 times"
     memo.changed()
     assert ask(start - datetime.timedelta(hours=1)) == "computed 3 times"
+
+
+def test_a_remembered_fragment_is_rendered_once_per_content_change_and_value(rf):
+    from django.template import Context, Template
+
+    fragment = Template(
+        '{% load core_tags %}{% remember "test" part %}{{ part }}:{{ n }}{% endremember %}'
+    )
+
+    def render(part, n, preview=False):
+        request = rf.get("/en/")
+        request.is_preview = preview
+        return fragment.render(Context({"request": request, "part": part, "n": n}))
+
+    assert render("a", 1) == "a:1"
+    assert render("a", 2) == "a:1"  # kept
+    assert render("b", 3) == "b:3"  # another vary_on value
+    assert render("a", 4, preview=True) == "a:4"  # a preview shows its own
+    memo.changed()
+    assert render("a", 5) == "a:5"

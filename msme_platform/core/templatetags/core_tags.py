@@ -110,6 +110,8 @@ class RememberNode(template.Node):
 
     def render(self, context):
         request = context["request"]
+        if getattr(request, "is_preview", False):  # a draft shows what it has now
+            return self.nodelist.render(context)
         site = site_for_request(request)
         key = (
             "fragment",
@@ -125,8 +127,9 @@ class RememberNode(template.Node):
 def remember(parser, token):
     """``{% remember "name" [vary_on ...] %}…{% endremember %}``: the fragment rendered once
     per content change, site, language and ``vary_on`` values, then kept in the process
-    memo as HTML. Only for fragments that depend on nothing else (not the page, the query
-    string or the visitor)."""
+    memo as HTML (not in previews). Only for fragments that depend on nothing else: never
+    on the visitor, the time, or a page or query string not named in ``vary_on``. Variables
+    set inside the fragment are not set for the rest of the template."""
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError("'remember' needs a fragment name")
