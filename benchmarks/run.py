@@ -8,6 +8,7 @@ and the server cost the same on both sides, so what is left is what the page its
 from __future__ import annotations
 
 import argparse
+import hashlib
 import http.client
 import json
 import math
@@ -138,6 +139,10 @@ def bench_env(database_url: str | None, page_cache: bool = True) -> dict[str, st
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     if database_url:
         env["DATABASE_URL"] = database_url
+    # Runs on different databases may share one Redis: each database gets its own keys,
+    # or one run would serve the other's cached catalogue, memo generation and pages.
+    digest = hashlib.sha256(env.get("DATABASE_URL", "sqlite").encode()).hexdigest()[:8]
+    env.setdefault("CACHE_KEY_PREFIX", f"bench-{digest}")
     if not page_cache:
         env["PAGE_CACHE_ENABLED"] = "false"
     return env
