@@ -3,7 +3,16 @@
 // and a plain link to each video.
 (function () {
   "use strict";
+  // The page's language, in the visitor's own variant of it where they have one: an
+  // English page shows 13:05 to a British visitor and 1:05 PM to an American one.
   var lang = document.documentElement.lang || undefined;
+  var preferred = navigator.languages || [navigator.language];
+  for (var i = 0; lang && i < preferred.length; i++) {
+    if (preferred[i] && preferred[i].split("-")[0].toLowerCase() === lang.split("-")[0].toLowerCase()) {
+      lang = preferred[i];
+      break;
+    }
+  }
   var fmt;
   try {
     fmt = new Intl.DateTimeFormat(lang, {

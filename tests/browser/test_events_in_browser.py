@@ -99,7 +99,19 @@ def test_times_are_also_shown_in_the_visitors_zone(browser, live_event):
     assert note.startswith("In your time zone (America/Lima):")
     start = timezone.now().astimezone(datetime.UTC) - datetime.timedelta(hours=1)
     lima = start.astimezone(datetime.timezone(datetime.timedelta(hours=-5)))
-    assert lima.strftime("%H:%M") in note
+    assert lima.strftime("%H:%M") in note  # a British visitor's clock, at any time of day
+    assert " AM " not in note and " PM " not in note
+
+
+def test_an_american_visitor_gets_a_twelve_hour_clock(browser, live_event):
+    context = browser.new_context(timezone_id="America/Lima", locale="en-US")
+    page = context.new_page()
+    page.goto(live_event)
+    note = page.locator(".event-local").first.text_content()
+    context.close()
+    start = timezone.now().astimezone(datetime.UTC) - datetime.timedelta(hours=1)
+    lima = start.astimezone(datetime.timezone(datetime.timedelta(hours=-5)))
+    assert lima.strftime("%I:%M %p") in note
 
 
 def test_no_axe_violations_on_the_events_views(browser, live_event, site):
