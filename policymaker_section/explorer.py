@@ -281,9 +281,13 @@ def _labels(catalogue):
 
 
 def _filter_key(f):
+    """Every filter and the sort, as a memo key part."""
     return (
         tuple(f.party),
+        tuple(f.member),
         tuple(f.region),
+        tuple(f.topic),
+        tuple(f.coverage),
         tuple(f.type),
         tuple(f.category),
         tuple(f.intensity),
@@ -805,10 +809,8 @@ def _sorted_reviews(reviews, sort):
     return sorted(reviews, key=lambda r: (r.year, r.title), reverse=sort == "-year")
 
 
-def tpr_context(index, request):
-    from .models import TPREntryPage
-
-    f = parse_tpr_filters(request.GET)
+def _review_counts(index, f):
+    """Facet counts and the sorted matches: a pass over every review."""
     catalogue, text_ids, results = matching_reviews(index, f)
     counts = {name: Counter() for name in ("member", "region", "topic", "coverage")}
     for r in catalogue.reviews.values():
@@ -822,6 +824,19 @@ def tpr_context(index, request):
             counts["topic"].update(r.topics)
         if _review_passes(r, f, {"coverage"}):
             counts["coverage"][r.coverage] += 1
+    return {name: dict(counter) for name, counter in counts.items()}, tuple(results)
+
+
+def tpr_context(index, request):
+    from .models import TPREntryPage
+
+    f = parse_tpr_filters(request.GET)
+    catalogue = catalogues.for_page(index)
+    # Kept per filter set until the content changes, like the agreement list's.
+    counts, results = memo.remember(
+        ("tpr-counts", index.locale_id, catalogues.version(), _filter_key(f)),
+        lambda: _review_counts(index, f),
+    )
     page = _paginate(results, len(results), TPRS_PER_PAGE, request.GET.get("page"))
     notes = dict(
         TPREntryPage.objects.filter(pk__in=[r.id for r in page.object_list]).values_list(
