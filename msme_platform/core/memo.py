@@ -19,7 +19,10 @@ with ``REDIS_URL`` and in single-process development and tests). Without the cac
 away) there is no generation and every value is computed afresh.
 
 Values kept here are shared by every request a process serves: keep plain data (strings,
-tuples, dicts), never a model instance a view could change.
+tuples, dicts, rendered HTML), never a model instance a view could change. What also
+changes with the clock (an event going live, the next events) goes through
+``remember_until``, which keeps it only until that moment. Templates keep fragments with
+``{% remember %}`` (``core_tags``).
 """
 
 import logging
