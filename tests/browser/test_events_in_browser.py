@@ -90,27 +90,27 @@ def test_without_javascript_the_video_is_a_plain_link(browser, live_event):
     context.close()
 
 
-def test_times_are_also_shown_in_the_visitors_zone(browser, live_event):
-    context = browser.new_context(timezone_id="America/Lima", locale="en-GB")
+def visitors_note(browser, url, locale):
+    """The note a visitor in Lima with this browser locale sees, and the event's start
+    (an hour ago) on Lima's clock."""
+    context = browser.new_context(timezone_id="America/Lima", locale=locale)
     page = context.new_page()
-    page.goto(live_event)
+    page.goto(url)
     note = page.locator(".event-local").first.text_content()
     context.close()
-    assert note.startswith("In your time zone (America/Lima):")
     start = timezone.now().astimezone(datetime.UTC) - datetime.timedelta(hours=1)
-    lima = start.astimezone(datetime.timezone(datetime.timedelta(hours=-5)))
+    return note, start.astimezone(datetime.timezone(datetime.timedelta(hours=-5)))
+
+
+def test_times_are_also_shown_in_the_visitors_zone(browser, live_event):
+    note, lima = visitors_note(browser, live_event, "en-GB")
+    assert note.startswith("In your time zone (America/Lima):")
     assert lima.strftime("%H:%M") in note  # a British visitor's clock, at any time of day
     assert " AM " not in note and " PM " not in note
 
 
 def test_an_american_visitor_gets_a_twelve_hour_clock(browser, live_event):
-    context = browser.new_context(timezone_id="America/Lima", locale="en-US")
-    page = context.new_page()
-    page.goto(live_event)
-    note = page.locator(".event-local").first.text_content()
-    context.close()
-    start = timezone.now().astimezone(datetime.UTC) - datetime.timedelta(hours=1)
-    lima = start.astimezone(datetime.timezone(datetime.timedelta(hours=-5)))
+    note, lima = visitors_note(browser, live_event, "en-US")
     assert lima.strftime("%I:%M %p") in note
 
 
