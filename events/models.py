@@ -31,6 +31,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from msme_platform.core import memo
 from msme_platform.core.models import BasePage, ProvenanceMixin
@@ -268,6 +269,10 @@ class EventPage(ProvenanceMixin, RoutablePageMixin, BasePage):
         ),
     ]
 
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("time_zone"),
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("body"),

@@ -9,6 +9,9 @@ from msme_platform.core.starter import STARTER_DATA, ensure_page, import_starter
 
 from .importers import ProgrammeImporter, ResourceImporter, StudyImporter
 
+# Snippets whose French and Spanish versions come from the starter catalogues.
+TRANSLATED_SNIPPETS = ["msme_section.Resource"]
+
 
 def _read(name):
     return json.loads((STARTER_DATA / name).read_text(encoding="utf-8"))

@@ -70,6 +70,10 @@ def year(value):
     return int(value)
 
 
+def optional_year(value):
+    return year(value) if value else None
+
+
 def iso_date(value):
     day, _year = partial_date(value)
     if day is None:
@@ -207,12 +211,14 @@ class AgreementImporter(PageImporter):
     columns = [
         Column("agreement_id", required=True),
         Column("name", required=True),
-        Column("short_name", required=True),
+        # Agreements known by their full name only (most from the ToTA corpus) have none.
+        Column("short_name"),
         Column("type", choice(*AGREEMENT_TYPES), required=True),
         Column("parties", multi(), required=True),
         Column("signature_date", partial_date),
         Column("entry_into_force_date", partial_date),
         Column("status"),
+        Column("status_recorded_year", optional_year, optional=True),
         Column("has_sme_chapter", yes_no_unknown),
         Column("sme_chapter_number"),
         Column("sme_chapter_title"),
@@ -254,7 +260,7 @@ class AgreementImporter(PageImporter):
         return {
             "code": code,
             "title": values["name"],
-            "short_name": values["short_name"],
+            "short_name": values["short_name"] or values["name"][:120],
             "agreement_type": AGREEMENT_TYPES[values["type"]],
             "parties": self.resolve_countries(values["parties"], "parties"),
             "signature_date": signature,
@@ -262,6 +268,7 @@ class AgreementImporter(PageImporter):
             "entry_into_force_date": in_force,
             "entry_into_force_year": in_force_year,
             "status": values["status"],
+            "status_recorded_year": values["status_recorded_year"],
             # Only the status text says so; an agreement with no verified status is not marked.
             "in_force": values["status"].lower().startswith("in force"),
             "has_sme_chapter": values["has_sme_chapter"],
@@ -286,8 +293,14 @@ class ProvisionImporter(CSVImporter):
         Column("article"),
         Column("category_code", required=True),
         Column("note", required=True),
+        # A short quotation of the treaty text, in the language it is quoted in.
+        Column("quotation", optional=True),
+        Column("quotation_language", choice("", "en", "fr", "es"), optional=True),
+        # "rule-based": assigned from chapter and article titles, shown as provisional.
+        Column("category_basis", choice("", "curated", "rule-based"), optional=True),
         Column("source_url", url),
     ]
+    written = ("summary", "excerpt", "excerpt_language", "category_provisional", "source_url")
 
     def __init__(self, locale=None):
         super().__init__(locale)
@@ -326,6 +339,10 @@ class ProvisionImporter(CSVImporter):
                 % {"code": values["category_code"]},
                 "category_code",
             )
+        if values["quotation"] and not values["quotation_language"]:
+            raise CellError(
+                _("say which language the quotation is in (en, fr or es)"), "quotation_language"
+            )
         position = self.positions.get(agreement.code, 0)
         self.positions[agreement.code] = position + 1
         return {
@@ -336,6 +353,9 @@ class ProvisionImporter(CSVImporter):
             "page": agreement,
             "category": category,
             "summary": values["note"],
+            "excerpt": values["quotation"],
+            "excerpt_language": values["quotation_language"] if values["quotation"] else "",
+            "category_provisional": values["category_basis"] == "rule-based",
             "source_url": values["source_url"],
             "sort_order": position,
         }
@@ -349,24 +369,21 @@ class ProvisionImporter(CSVImporter):
         return (obj.page.code, obj.chapter, obj.article, obj.category.code)
 
     def diff(self, instance, values):
+        # A category a delegate has confirmed stays confirmed when the file is read again.
+        if not instance.category_provisional:
+            values["category_provisional"] = False
         return [
             name
-            for name in ("summary", "source_url", "sort_order")
+            for name in (*self.written, "sort_order")
             if getattr(instance, name) != values[name]
         ]
 
     def save(self, row):
         provision = row.instance or self.model()
-        for name in (
-            "page",
-            "chapter",
-            "article",
-            "category",
-            "summary",
-            "source_url",
-            "sort_order",
-        ):
+        for name in ("page", "chapter", "article", "category", *self.written, "sort_order"):
             setattr(provision, name, row.values[name])
+        if provision.pk is None:
+            provision.locale = provision.page.locale
         provision.full_clean(validate_unique=False)
         provision.save()
         self.touched.add(provision.page_id)

@@ -36,6 +36,9 @@ INDEX_PAGES = [
     },
 ]
 
+# Snippets whose French and Spanish versions come from the starter catalogues.
+TRANSLATED_SNIPPETS = ["policymaker_section.ProvisionCategory"]
+
 DATA_FILES = [
     ("provision_categories", "rta_provision_categories.csv"),
     ("agreements", "rta_agreements.csv"),

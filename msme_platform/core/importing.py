@@ -79,8 +79,11 @@ def yes_no(value):
 
 
 def url(value):
+    """An http(s) address. Spaces, common in addresses copied from a treaty database, are
+    written as ``%20`` (the same address, in the form browsers and validators accept)."""
     if not value:
         return ""
+    value = value.replace(" ", "%20")
     try:
         URLValidator(schemes=["http", "https"])(value)
     except ValidationError:
@@ -144,6 +147,8 @@ class Column:
     name: str
     parse: Callable[[str], Any] = text
     required: bool = False
+    # A file may leave an optional column out of its header; its cells then count as empty.
+    optional: bool = False
 
 
 @dataclass
@@ -230,7 +235,11 @@ class CSVImporter:
         name, content = self._load(source, name)
         reader = csv.DictReader(io.StringIO(content, newline=""))
         header = [column.strip() for column in (reader.fieldnames or [])]
-        missing = [column.name for column in self.columns if column.name not in header]
+        missing = [
+            column.name
+            for column in self.columns
+            if column.name not in header and not column.optional
+        ]
         if missing:
             raise ImportFileError(
                 RowError(name, 1, column, _("this column is missing from the header row"))

@@ -16,8 +16,10 @@ from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.models import GroupSitePermission, Locale, Page, Site
 
 from . import roles
+from .bulk import deferred_indexes
 from .importing import IMPORTERS
 from .models import SiteSettings
+from .starter_translations import translate_records
 
 STARTER_DATA = Path(__file__).resolve().parent.parent / "starter_data"
 
@@ -30,8 +32,33 @@ TAXONOMY_FILES = [
 
 # Apps that add their own starter content, in this order, through ``<app>/starter.py``:
 # a module with ``load(home, report)`` that builds its index pages with ``ensure_page``
-# and imports its data sets through the import layer.
+# and imports its data sets through the import layer. It may also name, in
+# ``TRANSLATED_SNIPPETS``, the snippet models whose starter records are translated from the
+# catalogues in ``translations/`` (see ``starter_translations.py``).
 SECTION_APPS = ["msme_section", "policymaker_section", "events", "surveys"]
+
+
+def section_starters():
+    for app_label in SECTION_APPS:
+        app = apps.get_app_config(app_label)
+        if module_has_submodule(app.module, "starter"):
+            yield import_module(f"{app.name}.starter")
+
+
+def translated_snippets():
+    """The snippet models the sections translate from the starter catalogues."""
+    labels = [
+        label
+        for module in section_starters()
+        for label in getattr(module, "TRANSLATED_SNIPPETS", ())
+    ]
+    return [apps.get_model(label) for label in labels]
+
+
+def default_home():
+    """The home page of the default language, or None before the starter content is loaded."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    return site.root_page.specific if site else None
 
 
 def import_starter_file(importer, filename, report):
@@ -308,12 +335,13 @@ def _field_values(page):
 
 
 def translate_structure(home, report):
-    """Replace the aliases of structural pages with real French and Spanish pages.
+    """Real French and Spanish versions of the structural pages (home, sections, index
+    pages, about…), created or converted from an alias.
 
     A page is translated when every text of it has a translation in
-    ``translations/structure.json``; other pages (the records: agreements, programmes,
-    events...) stay aliases until a translator takes them on. Safe to run again: a
-    translation is only republished when its words changed.
+    ``translations/structure.json``; the records (agreements, programmes, events…) come
+    from the catalogues through wagtail-localize (``translate_records``). Safe to run
+    again: a translation is only republished when its words changed.
     """
     translations = structure_translations()
     sources = [home, *home.get_descendants().specific().order_by("path")]
@@ -325,10 +353,11 @@ def translate_structure(home, report):
                 continue
             wanted = _translated(values, texts)
             page = source.get_translation_or_none(locale)
-            if page is None:
-                continue
-            page = page.specific
             changed = False
+            if page is None:
+                page = source.copy_for_translation(locale, copy_parents=True)
+                changed = True
+            page = page.specific
             if page.alias_of_id:
                 ConvertAliasPageAction(page, log_action=None).execute(skip_permission_checks=True)
                 page = page.specific_class.objects.get(pk=page.pk)
@@ -342,8 +371,15 @@ def translate_structure(home, report):
                 report(f"page {source.url_path} ({locale.language_code}): translated")
 
 
-@transaction.atomic
 def load_starter_content(report=print):
+    """Everything in one transaction; the search and reference indexes once, at the end."""
+    with deferred_indexes(), transaction.atomic():
+        home = _load_starter_content(report)
+    refresh_search_ranking()
+    return home
+
+
+def _load_starter_content(report):
     ensure_locales()
     load_taxonomy(report)
     translate_taxonomy(report)
@@ -351,13 +387,13 @@ def load_starter_content(report=print):
     home = _ensure_home(tree["home"], report)
     for spec in tree["children"]:
         ensure_page(home, spec, report)
-    for app_label in SECTION_APPS:
-        app = apps.get_app_config(app_label)
-        if module_has_submodule(app.module, "starter"):
-            import_module(f"{app.name}.starter").load(home, report)
-    translate_tree(home, report)
+    for module in section_starters():
+        module.load(home, report)
+    # Real translations first, so that no page is copied as an alias only to be converted;
+    # whatever the translations do not cover yet is aliased after them.
     translate_structure(home, report)
-    refresh_search_ranking()
+    translate_records(home, translated_snippets(), report)
+    translate_tree(home, report)
     return home
 
 

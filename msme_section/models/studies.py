@@ -9,8 +9,9 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from msme_platform.core.models import BasePage, Country, ProvenanceMixin, Topic
 
@@ -138,8 +139,12 @@ class StudyPage(ProvenanceMixin, BasePage):
         }
 
 
-class StudyKeyFigure(Orderable):
-    """A headline number from a study, with the year it describes and where it is stated."""
+class StudyKeyFigure(TranslatableMixin, Orderable):
+    """A headline number from a study, with the year it describes and where it is stated.
+
+    Translatable so that wagtail-localize offers its label with the rest of the study; the
+    figure itself and the title of the publication it comes from are copied as they are.
+    """
 
     page = ParentalKey(StudyPage, on_delete=models.CASCADE, related_name="key_figures")
     value = models.CharField(
@@ -168,6 +173,10 @@ class StudyKeyFigure(Orderable):
         FieldPanel("label"),
         FieldRowPanel([FieldPanel("source_title"), FieldPanel("source_url")]),
     ]
+    override_translatable_fields = [SynchronizedField("value"), SynchronizedField("source_title")]
+
+    class Meta(Orderable.Meta):
+        unique_together = [("translation_key", "locale")]
 
 
 class StudyIndexPage(IndexPage):

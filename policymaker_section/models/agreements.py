@@ -11,7 +11,7 @@ from django.db import models
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -29,6 +29,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from msme_platform.core import memo
 from msme_platform.core.choices import ChoiceLabelsMixin
@@ -38,6 +39,11 @@ from msme_platform.core.models.taxonomy import Country
 from .. import catalogue as catalogues
 from .. import explorer, exports
 from ..enums import AgreementType, CategoryGroup, LegalIntensity
+
+# Languages a treaty text is quoted in: the WTO's three.
+QUOTATION_LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
+# A status recorded this many years ago or more may have changed since: visitors are told.
+STATUS_CHECK_AGE = 2
 
 
 class ChildRouteMixin:
@@ -114,6 +120,7 @@ class ProvisionCategory(
         index.AutocompleteField("name"),
         index.FilterField("live"),
     ]
+    override_translatable_fields = [SynchronizedField("code")]
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="provision_category")
     workflow_states = GenericRelation(
         "wagtailcore.WorkflowState",
@@ -274,6 +281,16 @@ class AgreementPage(ProvenanceMixin, RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("In your own words, e.g. 'in force', 'signed'. Empty if not verified."),
     )
+    status_recorded_year = models.PositiveSmallIntegerField(
+        _("status recorded in"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The year the source recorded this status, if it says (e.g. 2016 for statuses "
+            "taken from the Texts of Trade Agreements corpus). Visitors are told an old "
+            "status may have changed since."
+        ),
+    )
     in_force = models.BooleanField(
         _("in force"),
         default=False,
@@ -337,6 +354,7 @@ class AgreementPage(ProvenanceMixin, RoutablePageMixin, BasePage):
                     [FieldPanel("entry_into_force_date"), FieldPanel("entry_into_force_year")]
                 ),
                 FieldRowPanel([FieldPanel("status"), FieldPanel("in_force")]),
+                FieldPanel("status_recorded_year"),
             ],
             heading=_("Dates and status"),
         ),
@@ -357,6 +375,14 @@ class AgreementPage(ProvenanceMixin, RoutablePageMixin, BasePage):
             ],
             heading=_("Sources and checks"),
         ),
+    ]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("code"),
+        SynchronizedField("sme_chapter_number"),
+        # The chapter's title as the treaty gives it: a quotation, kept in its language.
+        SynchronizedField("sme_chapter_title"),
+        SynchronizedField("extra_sources"),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -380,6 +406,13 @@ class AgreementPage(ProvenanceMixin, RoutablePageMixin, BasePage):
         if self.signature_date:
             self.signature_year = self.signature_date.year
         super().save(*args, **kwargs)
+
+    @property
+    def status_may_have_changed(self):
+        """True when the source recorded the status years ago (visitors are told)."""
+        if self.status_recorded_year is None:
+            return False
+        return timezone.now().year - self.status_recorded_year >= STATUS_CHECK_AGE
 
     @property
     def signature_display(self):
@@ -416,6 +449,8 @@ class AgreementPage(ProvenanceMixin, RoutablePageMixin, BasePage):
                 else "",
                 "summary": provision.summary,
                 "excerpt": provision.excerpt,
+                "excerpt_language": provision.excerpt_language,
+                "category_provisional": provision.category_provisional,
                 "source_url": provision.source_url,
             }
             for provision in self.provisions.select_related("category").order_by("sort_order", "pk")
@@ -461,8 +496,13 @@ class AgreementPage(ProvenanceMixin, RoutablePageMixin, BasePage):
         )
 
 
-class Provision(ChoiceLabelsMixin, Orderable):
-    """One MSME-related article (or part of one) of an agreement, in one category."""
+class Provision(TranslatableMixin, ChoiceLabelsMixin, Orderable):
+    """One MSME-related article (or part of one) of an agreement, in one category.
+
+    Translatable so that wagtail-localize offers its summary to translators with the rest
+    of the agreement; the chapter, article and quotation are the treaty's own words and
+    stay in the treaty's language (``excerpt_language``).
+    """
 
     page = ParentalKey(AgreementPage, on_delete=models.CASCADE, related_name="provisions")
     chapter = models.CharField(
@@ -502,6 +542,22 @@ class Provision(ChoiceLabelsMixin, Orderable):
         blank=True,
         help_text=_("Optional: a short quotation of the text (a sentence or two)."),
     )
+    excerpt_language = models.CharField(
+        _("language of the excerpt"),
+        max_length=8,
+        choices=QUOTATION_LANGUAGES,
+        blank=True,
+        help_text=_("The language the treaty text is quoted in. Quotations are not translated."),
+    )
+    category_provisional = models.BooleanField(
+        _("category provisional"),
+        default=False,
+        help_text=_(
+            "Ticked when the category was assigned by a rule (from chapter and article "
+            "titles), not by a person. Visitors see it as provisional: untick it once you "
+            "have checked the category against the text."
+        ),
+    )
     source_url = models.URLField(
         _("source URL"),
         max_length=500,
@@ -511,16 +567,23 @@ class Provision(ChoiceLabelsMixin, Orderable):
 
     panels = [
         FieldRowPanel([FieldPanel("chapter"), FieldPanel("article")]),
-        FieldRowPanel([FieldPanel("category"), FieldPanel("legal_intensity")]),
+        FieldRowPanel([FieldPanel("category"), FieldPanel("category_provisional")]),
+        FieldPanel("legal_intensity"),
         FieldPanel("summary"),
-        FieldPanel("excerpt"),
+        FieldRowPanel([FieldPanel("excerpt"), FieldPanel("excerpt_language")]),
         FieldPanel("source_url"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("chapter"),
+        SynchronizedField("article"),
+        SynchronizedField("excerpt"),
     ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("provision")
         verbose_name_plural = _("provisions")
         indexes = [models.Index(fields=["category", "page"])]
+        unique_together = [("translation_key", "locale")]
 
     def __str__(self):
         return f"{self.article or self.chapter} ({self.category_id})"

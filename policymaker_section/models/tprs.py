@@ -11,6 +11,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from msme_platform.core.models import BasePage, ProvenanceMixin
 from msme_platform.core.models.taxonomy import Country, Topic
@@ -176,6 +177,14 @@ class TPREntryPage(ProvenanceMixin, RoutablePageMixin, BasePage):
             [*ProvenanceMixin.provenance_panels, FieldPanel("msme_evidence_url")],
             heading=_("Sources and checks"),
         ),
+    ]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("code"),
+        SynchronizedField("meeting_dates"),
+        SynchronizedField("secretariat_report_symbol"),
+        SynchronizedField("government_report_symbol"),
+        SynchronizedField("msme_topics_reported"),
     ]
     search_fields = [
         *BasePage.search_fields,

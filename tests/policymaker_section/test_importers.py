@@ -37,9 +37,9 @@ def english(model):
 
 def test_starter_content_holds_every_record_of_the_starter_files():
     assert english(ProvisionCategory).count() == 25
-    assert english(AgreementPage).live().count() == 37
-    assert Provision.objects.filter(page__locale__language_code="en").count() == 122
-    assert english(TPREntryPage).live().count() == 28
+    assert english(AgreementPage).live().count() == 133
+    assert Provision.objects.filter(page__locale__language_code="en").count() == 320
+    assert english(TPREntryPage).live().count() == 31
 
 
 def test_loading_the_starter_content_again_changes_nothing():

@@ -13,6 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import BodyBlock
 from ..choices import ChoiceLabelsMixin
@@ -63,6 +64,10 @@ class BasePage(ChoiceLabelsMixin, Page):
 
     # Whether a newly published page of this type appears in the home page's "What's new".
     show_in_whats_new = True
+    # wagtail-localize translates every text field unless told otherwise: a translation
+    # keeps the source's slug, so a record has the same address in every language. Record
+    # types add the fields that are identifiers, names or quotations, never translated.
+    override_translatable_fields = [SynchronizedField("slug")]
 
     class Meta:
         abstract = True
