@@ -7,6 +7,4 @@ class PolicymakerSectionConfig(AppConfig):
     verbose_name = _("Policymaker section")
 
     def ready(self):
-        from . import importers, profiles, signals  # noqa: F401  (registration on import)
-
-        signals.connect()
+        from . import importers, profiles  # noqa: F401  (registration on import)

@@ -124,7 +124,7 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from .. import memo
+        from ..caching import memo
 
         context = super().get_context(request, *args, **kwargs)
         # As plain values, kept in the process memo until content changes.
@@ -229,7 +229,7 @@ class SearchPage(BasePage):
         """One page of results. The number of hits and each page's hits (as plain values)
         are kept in the process memo until content changes: popular words are searched
         again and again, and the full-text query costs more than the rest of the page."""
-        from .. import memo
+        from ..caching import memo
 
         results = search_pages(query, locale=self.locale)
         return memo.paginate(request, (self.pk, query), results, self.RESULTS_PER_PAGE, _card)
