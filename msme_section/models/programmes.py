@@ -12,8 +12,8 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from msme_platform.core.caching import memo
+from msme_platform.core.links import LINK_FIELDS
 from msme_platform.core.models import BasePage, Country, ProvenanceMixin
-from msme_platform.core.models.pages import LINK_FIELDS
 
 from ..enums import NEED_LABELS, SIZE_WORDS, FirmSize, ProgrammeType
 from .common import RECORD_SEARCH_FIELDS, IndexPage, KnownCountPaginator, public, use_cache

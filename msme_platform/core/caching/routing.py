@@ -30,7 +30,7 @@ from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
 from .. import wagtail_internals
-from ..models.pages import LINK_FIELDS
+from ..links import LINK_FIELDS
 from . import memo
 
 # What the walk needs of each page it passes (a breadcrumb link among them).

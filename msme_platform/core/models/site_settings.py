@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from .. import wagtail_internals
+from ..caching import memo
 
 
 @register_setting(icon="site")
@@ -21,9 +22,9 @@ class SiteSettings(BaseSiteSetting):
     @classmethod
     def for_request(cls, request):
         """The site's settings, from the process memo (a fresh instance per request)."""
-        # Imported here: the caching package imports the page models, this module among them.
-        from msme_platform.core.caching import memo
-        from msme_platform.core.caching.routing import site_for_request
+        # Imported here: routing imports Wagtail's serve view, which needs every model
+        # loaded, and this module is loaded with the models.
+        from ..caching.routing import site_for_request
 
         attr_name = cls.get_cache_attr_name()
         if not hasattr(request, attr_name):

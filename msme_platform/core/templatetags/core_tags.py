@@ -9,7 +9,7 @@ from msme_platform.core import search
 from msme_platform.core.caching import memo
 from msme_platform.core.caching.fragments import RememberNode
 from msme_platform.core.caching.routing import site_for_request
-from msme_platform.core.models.pages import LINK_FIELDS
+from msme_platform.core.links import LINK_FIELDS
 
 register = template.Library()
 
