@@ -7,20 +7,19 @@ and a month-only event spans its month with "date to be confirmed" in its title.
 """
 
 import datetime
-import hashlib
 
 import icalendar
-from django.core.cache import cache
 from django.db.models import Count, Max, Sum
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from msme_platform.core.caching import memo
+
 from .enums import DatePrecision, EventStatus
 
 PRODID = "-//WTO Informal Working Group on MSMEs//MSME Platform//EN"
-FEED_CACHE_SECONDS = 24 * 60 * 60
 
 
 def event_component(event, request):
@@ -64,33 +63,23 @@ def event_component(event, request):
     return component
 
 
-def _event_key(event, base):
-    stamp = event.last_published_at.isoformat() if event.last_published_at else ""
-    parts = (event.pk, stamp, event.sequence, event.url_path, base, get_language())
-    return "events:vevent:" + hashlib.sha256(repr(parts).encode()).hexdigest()
-
-
 def build_calendar(events, request, name):
-    """The VCALENDAR for ``events``; each VEVENT is kept in the cache until its page is
-    published again, so a feed rebuilt after one change serialises one event."""
+    """The VCALENDAR for ``events``; each VEVENT is kept in the shared cache until content
+    changes, so feeds of other filters, languages aside, serialise none of them again."""
     base = request.get_host() if request else ""
-    events = list(events)
-    keys = [_event_key(event, base) for event in events]
-    cached = cache.get_many(keys)
-    fresh, parts, spans = {}, [], {}
-    for event, key in zip(events, keys, strict=True):
-        data = cached.get(key)
-        if data is None:
-            data = fresh[key] = event_component(event, request).to_ical()
-        parts.append(data)
+    events = {("vevent", event.pk, base, get_language()): event for event in list(events)}
+    components = memo.remember_shared_many(
+        list(events), lambda key: event_component(events[key], request).to_ical()
+    )
+    parts, spans = [], {}
+    for key, event in events.items():
+        parts.append(components[key])
         if event.precision == DatePrecision.TIME:
             first, last = spans.get(event.time_zone, (event.local_start.date(),) * 2)
             spans[event.time_zone] = (
                 min(first, event.local_start.date()),
                 max(last, event.local_end.date()),
             )
-    if fresh:
-        cache.set_many(fresh, FEED_CACHE_SECONDS)
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -111,27 +100,23 @@ def build_calendar(events, request, name):
 
 
 def cached_calendar(events, request, name, cache_key):
-    """The feed from the shared cache while none of its events changed.
+    """The feed from the shared cache until content changes or its events do.
 
-    The key holds what changes when any listed event does: how many there are (an event
-    that ends leaves the feed), the latest publication and the sum of the calendar
-    revisions. Building a feed of 1,000 events takes a few hundred milliseconds;
-    reading it back takes one query and one cache hit.
+    The key holds the content generation (``memo.remember_shared``) and what changes
+    when the clock moves events out of the list: how many there are (an event that ends
+    leaves the feed), the latest publication and the sum of the calendar revisions.
+    Building a feed of 1,000 events takes a few hundred milliseconds; reading it back
+    takes one query and one cache hit.
     """
     state = events.aggregate(
         count=Count("pk", distinct=True),
         published=Max("last_published_at"),
         revisions=Sum("sequence"),
     )
-    digest = hashlib.sha256(
-        repr((cache_key, name, sorted(state.items()), get_language())).encode()
-    ).hexdigest()
-    key = f"events:ical:{digest}"
-    data = cache.get(key)
-    if data is None:
-        data = build_calendar(events, request, name)
-        cache.set(key, data, FEED_CACHE_SECONDS)
-    return data
+    key = ("ical", cache_key, str(name), tuple(sorted(state.items())), get_language())
+    return memo.remember_shared(
+        key, lambda: build_calendar(events, request, name), in_process=False
+    )
 
 
 def calendar_response(events, request, name, filename, cache_key=None):

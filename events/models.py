@@ -33,7 +33,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from msme_platform.core import memo
+from msme_platform.core import wagtail_internals
+from msme_platform.core.caching import memo
 from msme_platform.core.models import BasePage, ProvenanceMixin
 from msme_platform.core.visibility import public
 from msme_platform.core.widgets import FastWidgetsMixin
@@ -623,7 +624,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             event = EventPage.objects.child_of(self).filter(slug=path_components[0]).first()
             if event is None:
                 raise Http404
-            event._cached_parent_obj = self
+            wagtail_internals.set_parent(event, self)
             return event.route(request, path_components[1:])
         return super().route(request, path_components)
 

@@ -6,8 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from msme_platform.core import routing
 from msme_platform.core import views as core_views
+from msme_platform.core.caching import routing
 from msme_platform.core.error_reports import report_error
 from msme_platform.core.sitemaps import AllLanguagesSitemap
 
@@ -26,7 +26,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("report-an-error/<int:page_id>/", report_error, name="report_error"),
-    # Wagtail's URLs, with its page view finding pages in two queries (core/routing.py).
+    # Wagtail's URLs, with its page view finding pages in two queries (core/caching/routing.py).
     *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=True,

@@ -2,17 +2,15 @@
 
 from django.conf import settings
 
+from msme_platform.core.caching import memo
 from msme_platform.core.models import Region, Topic, countries_for
-
-from .cache import cached
 
 
 def country_choices(locale_id):
     """``[(iso3, name)]`` in the visitor's language (or the default one)."""
-    return cached(
-        "countries",
+    return memo.remember(
+        ("msme_section", "countries", locale_id),
         lambda: list(countries_for(locale_id).order_by("name").values_list("iso3", "name")),
-        locale_id,
     )
 
 
@@ -23,7 +21,7 @@ def region_choices(locale_id):
             Region.objects.filter(pk__in=regions).order_by("name").values_list("slug", "name")
         )
 
-    return cached("regions", compute, locale_id)
+    return memo.remember(("msme_section", "regions", locale_id), compute)
 
 
 def topic_choices(locale_id):
@@ -33,7 +31,7 @@ def topic_choices(locale_id):
             topics = Topic.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
         return list(topics.order_by("name").values_list("slug", "name"))
 
-    return cached("topics", compute, locale_id)
+    return memo.remember(("msme_section", "topics", locale_id), compute)
 
 
 def study_facets(locale_id):
@@ -50,4 +48,4 @@ def study_facets(locale_id):
             sorted({year for _organisation, year in pairs if year}, reverse=True),
         )
 
-    return cached("study-facets", compute, locale_id)
+    return memo.remember(("msme_section", "study-facets", locale_id), compute)

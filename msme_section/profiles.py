@@ -9,9 +9,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from msme_platform.core.caching import memo
 from msme_platform.core.profiles import ProfileSection, register_profile_section
 
-from .cache import cached
 from .models.common import public
 
 PROFILE_LIMIT = 150
@@ -52,7 +52,10 @@ def _query(iso3, locale_id):
 
 
 def profile_items(country, locale_id):
-    return cached("profile", lambda: _query(country.iso3, locale_id), locale_id, country.iso3)
+    return memo.remember(
+        ("msme_section", "profile", locale_id, country.iso3),
+        lambda: _query(country.iso3, locale_id),
+    )
 
 
 def section_items(key):

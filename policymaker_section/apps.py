@@ -1,12 +1,17 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from msme_platform.core.home import register_section_page
+
 
 class PolicymakerSectionConfig(AppConfig):
     name = "policymaker_section"
     verbose_name = _("Policymaker section")
 
     def ready(self):
-        from . import importers, profiles, signals  # noqa: F401  (registration on import)
+        # Imported once the app registry is ready (models cannot load before), and for
+        # what they register on import.
+        from . import importers, profiles  # noqa: F401
+        from .models import PolicymakerSectionPage
 
-        signals.connect()
+        register_section_page(PolicymakerSectionPage)

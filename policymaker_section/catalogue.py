@@ -4,52 +4,23 @@ Counting six facets with GROUP BY queries on every request costs six queries and
 the time of a filtered page at 20,000 provisions. Instead, each index keeps a catalogue:
 per agreement its type, dates, parties (with regions) and how many provisions it has per
 (category, legal intensity); per review its year, coverage, members and topics. It is
-built in a few queries after anything is published and cached (Redis in production,
-shared by every app server), so a filtered page costs one query for its results (two
-with a text search) whatever the size of the data.
+built in a few queries after content changes and kept for the content generation, in
+the shared cache (Redis in production: one app server builds it for all) and in each
+process's memo (``memo.remember_shared``), so a filtered page costs one query for its
+results (two with a text search) whatever the size of the data.
 
-Invalidation: any page publish, unpublish or deletion, and any change to a provision
-category, country or region, moves the version on; entries also expire after
-``TIMEOUT`` seconds, the bound on staleness for an app server without a shared cache.
+Like everything derived from content, it is valid for one content generation: any change
+to a page, provision, category, country, region or topic moves the generation on.
 """
 
-import uuid
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Count, Q
 from wagtail.models import Page
 
-from msme_platform.core import memo
-
-VERSION_KEY = "policymaker:catalogue-version"
-TIMEOUT = 300
-
-
-def _read_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.set(VERSION_KEY, version, None)
-    return version
-
-
-def version():
-    """The current version of everything the catalogue summarises; cache keys carry it.
-
-    Read from the shared cache once per content generation (``core/memo.py``), not on
-    every request: a catalogue change is always a content change too.
-    """
-    return memo.remember(("policymaker-catalogue-version",), _read_version)
-
-
-def invalidate(*args, **kwargs):
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
-    # After the new version is in place, so no process keeps the old one under a newer
-    # generation.
-    memo.changed()
+from msme_platform.core.caching import memo
 
 
 class Tally:
@@ -200,26 +171,12 @@ def for_page(page):
     return for_locale(page.locale_id)
 
 
-# The catalogue last read by this process, per language: reading it back from the shared
-# cache costs more than a page (unpickling), so a process keeps it while the version holds.
-_memo = {}
-
-
 def for_locale(locale_id):
     """One Policymaker section per language, so one catalogue per language.
 
     Treat it as read-only: it is shared by every request this process serves.
     """
-    key = f"policymaker:catalogue:{locale_id}:{version()}"
-    memo = _memo.get(locale_id)
-    if memo is not None and memo[0] == key:
-        return memo[1]
-    found = cache.get(key)
-    if found is None:
-        found = build(locale_id)
-        cache.set(key, found, TIMEOUT)
-    _memo[locale_id] = (key, found)
-    return found
+    return memo.remember_shared(("policymaker-catalogue", locale_id), lambda: build(locale_id))
 
 
 def build(locale_id):

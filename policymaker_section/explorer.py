@@ -8,18 +8,16 @@ within a facet are alternatives ("or"), except parties, where every chosen count
 be a party ("agreements between Chile and Japan").
 """
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Q
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from msme_platform.core import memo
+from msme_platform.core.caching import memo
 
 from . import catalogue as catalogues
 from . import filters as filtering
@@ -331,9 +329,9 @@ def agreement_context(index, request):
     f = parse_agreement_filters(request.GET)
     catalogue = catalogues.for_page(index)
     # At 500 agreements the pass costs more than the rest of the page: kept per filter
-    # set until the content changes (the catalogue's version is in the key as well).
+    # set until the content changes.
     counts, in_force, results = memo.remember(
-        ("agreement-counts", index.locale_id, catalogues.version(), _filter_key(f)),
+        ("agreement-counts", index.locale_id, _filter_key(f)),
         lambda: _agreement_counts(catalogue, f, agreement_text_ids(index, f.words)),
     )
     labels = _labels(catalogue)
@@ -398,57 +396,39 @@ def provision_text_q(catalogue, words):
     return query
 
 
-# Text counts last computed by this process (see ``provision_text_counts``), newest last.
-_text_memo = {}
-TEXT_MEMO_SIZE = 64
-
-
 def _remember_text(kind, locale_id, words, compute):
-    """``compute()`` for a text search, kept by this process under the catalogue's version
-    (anything that can change a match moves it on), for the last TEXT_MEMO_SIZE searches."""
-    digest = hashlib.sha256("\0".join(words).encode()).hexdigest()
-    key = f"{kind}:{locale_id}:{catalogues.version()}:{digest}"
-    found = _text_memo.pop(key, None)
-    if found is None:
-        found = compute()
-    _text_memo[key] = found
-    while len(_text_memo) > TEXT_MEMO_SIZE:
-        _text_memo.pop(next(iter(_text_memo)))
-    return found
+    """``compute()`` for a text search, kept in the memo until content changes (anything
+    that can change a match is a content change)."""
+    return memo.remember((kind, locale_id, tuple(words)), compute)
 
 
 def provision_text_counts(catalogue, locale_id, words):
     """``{agreement id: Tally}`` of the provisions matching ``words``.
 
     One grouped query, the same shape as the catalogue's counts, so facets and pages are
-    counted the same way with or without a text search. Cached under the catalogue's
-    version: anything that can change a match (a provision, an agreement's name, a
-    publish) moves the version on, so a cached answer is never stale.
+    counted the same way with or without a text search. Kept for the content generation,
+    and shared by every app server (``memo.remember_shared``), as the grouped query is the
+    slowest part of a text search at scale: anything that can change a match (a
+    provision, an agreement's name, a publish) moves the generation on, so a kept answer
+    is never stale.
     """
     from .models import Provision
 
     def count():
-        # Shared by every app server through the cache, as the grouped query is the
-        # slowest part of a text search at scale.
-        digest = hashlib.sha256("\0".join(w.lower() for w in words).encode()).hexdigest()
-        key = f"policymaker:provision-text:{locale_id}:{catalogues.version()}:{digest}"
-        found = cache.get(key)
-        if found is None:
-            rows = (
-                Provision.objects.filter(page_id__in=list(catalogue.agreements))
-                .filter(provision_text_q(catalogue, words))
-                .order_by()
-                .values_list("page_id", "category__code", "legal_intensity")
-                .annotate(n=Count("pk"))
-            )
-            cells = {}
-            for page_id, code, intensity, n in rows:
-                cells.setdefault(page_id, {})[(code, intensity)] = n
-            found = {page_id: catalogues.Tally(cell) for page_id, cell in cells.items()}
-            cache.set(key, found, catalogues.TIMEOUT)
-        return found
+        rows = (
+            Provision.objects.filter(page_id__in=list(catalogue.agreements))
+            .filter(provision_text_q(catalogue, words))
+            .order_by()
+            .values_list("page_id", "category__code", "legal_intensity")
+            .annotate(n=Count("pk"))
+        )
+        cells = {}
+        for page_id, code, intensity, n in rows:
+            cells.setdefault(page_id, {})[(code, intensity)] = n
+        return {page_id: catalogues.Tally(cell) for page_id, cell in cells.items()}
 
-    return _remember_text("provision-text", locale_id, [w.lower() for w in words], count)
+    key = ("provision-text", locale_id, tuple(w.lower() for w in words))
+    return memo.remember_shared(key, count)
 
 
 def _provision_groups(catalogue, f, matching):
@@ -633,7 +613,7 @@ def provision_context(index, request):
 
     # The pass over 500 agreements' tallies was most of the page: kept per filter set.
     counts, in_force, total, groups = memo.remember(
-        ("provision-counts", index.locale_id, catalogues.version(), _filter_key(f)), compute
+        ("provision-counts", index.locale_id, _filter_key(f)), compute
     )
     results = ProvisionResults(catalogue, f, groups)
     page = _paginate(results, total, PROVISIONS_PER_PAGE, request.GET.get("page"))
@@ -834,7 +814,7 @@ def tpr_context(index, request):
     catalogue = catalogues.for_page(index)
     # Kept per filter set until the content changes, like the agreement list's.
     counts, results = memo.remember(
-        ("tpr-counts", index.locale_id, catalogues.version(), _filter_key(f)),
+        ("tpr-counts", index.locale_id, _filter_key(f)),
         lambda: _review_counts(index, f),
     )
     page = _paginate(results, len(results), TPRS_PER_PAGE, request.GET.get("page"))

@@ -6,10 +6,10 @@ respondent can act on, in the page's language.
 """
 
 from django import forms
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from msme_platform.core.caching import memo
 from msme_platform.core.forms import ProtectedFormMixin
 from msme_platform.core.models import countries_for
 
@@ -20,18 +20,13 @@ LONG_TEXT_MAX = 5000
 SCALE_CHOICES = [(str(n), str(n)) for n in range(1, 6)]
 
 
-COUNTRY_CACHE_SECONDS = 600
-
-
 def country_choices(locale_id):
-    """``[(iso3, name)]`` in the visitor's language. Cached for ten minutes: every survey
-    and forum page needs them, and country names change a few times a year."""
-    key = f"surveys:countries:{locale_id}"
-    choices = cache.get(key)
-    if choices is None:
-        choices = list(countries_for(locale_id).order_by("name").values_list("iso3", "name"))
-        cache.set(key, choices, COUNTRY_CACHE_SECONDS)
-    return choices
+    """``[(iso3, name)]`` in the visitor's language, kept in the memo until content
+    changes: every survey and forum page needs them."""
+    return memo.remember(
+        ("survey-countries", locale_id),
+        lambda: list(countries_for(locale_id).order_by("name").values_list("iso3", "name")),
+    )
 
 
 class SurveyForm(ProtectedFormMixin, BaseForm):

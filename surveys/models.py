@@ -26,7 +26,9 @@ from wagtail.url_routing import RouteResult
 from msme_platform.core.models import BasePage
 from msme_platform.core.visibility import public
 
+from . import views
 from .enums import EnterpriseSize, ModerationStatus, SurveyFieldType
+from .forms import SurveyFormBuilder, country_choices, display_answer
 
 
 class ModeratedQuerySet(models.QuerySet):
@@ -214,8 +216,6 @@ class SurveyPage(AbstractForm, BasePage):
 
     # Form building -----------------------------------------------------------
     def get_form_class(self):
-        from .forms import SurveyFormBuilder
-
         return SurveyFormBuilder(
             self.get_form_fields(), locale_id=self.locale_id, consent_text=self.consent_text
         ).get_form_class()
@@ -235,8 +235,6 @@ class SurveyPage(AbstractForm, BasePage):
         return super().route(request, path_components)
 
     def serve(self, request, *args, **kwargs):
-        from . import views
-
         if kwargs.pop("view", None) == "results":
             return views.survey_results(self, request)
         return views.serve_survey(self, request)
@@ -277,8 +275,6 @@ class SurveyResponse(ModeratedMixin, AbstractFormSubmission):
 
     def answers(self):
         """``[(question, answer text)]`` in the survey's order."""
-        from .forms import display_answer
-
         fields = self.survey.get_form_fields()
         return [
             (field.label, display_answer(field, self.form_data.get(field.clean_name)))
@@ -321,9 +317,11 @@ class DialogueForumPage(BasePage):
         verbose_name = _("dialogue forum page")
 
     def serve(self, request, *args, **kwargs):
-        from . import views
-
         return views.serve_forum(self, request)
+
+    def get_post_class(self):
+        """The model of this forum's posts (as ``get_submission_class`` is a survey's)."""
+        return ForumPost
 
     def threads(self):
         """Published posts, oldest first, each with its published replies (two queries)."""
@@ -334,8 +332,6 @@ class DialogueForumPage(BasePage):
         )
         names = {}
         if any(post.country_code for post in posts):
-            from .forms import country_choices
-
             names = dict(country_choices(self.locale_id))
         replies = {}
         for post in posts:

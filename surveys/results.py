@@ -5,26 +5,29 @@ survey shows nothing below ``MIN_RESPONSES`` approved responses and every answer
 counted fewer than ``MIN_RESPONSES`` times is shown as "fewer than 5", not as a number.
 """
 
+import datetime
 from collections import Counter
 
-from django.core.cache import cache
+from django.utils import timezone, translation
+
+from msme_platform.core import wagtail_internals
+from msme_platform.core.caching import memo
 
 from .enums import AGGREGATED_TYPES, EnterpriseSize, Sector, SurveyFieldType
 from .forms import SCALE_CHOICES, country_choices
 
 MIN_RESPONSES = 5
 # Results are recounted at most once a minute per survey and language, so a popular
-# results page does not read every response on every request.
+# results page does not read every response on every request. Responses do not move the
+# content generation (``SurveyResponse.page_cache_ignore``): the minute is the bound.
 CACHE_SECONDS = 60
 
 
 def cached_results(page):
-    key = f"surveys:results:{page.pk}"
-    result = cache.get(key)
-    if result is None:
-        result = survey_results_for(page)
-        cache.set(key, result, CACHE_SECONDS)
-    return result
+    now = timezone.now()
+    until = now + datetime.timedelta(seconds=CACHE_SECONDS)
+    key = ("survey-results", page.pk, translation.get_language())
+    return memo.remember_until(key, lambda: (survey_results_for(page), until), now)[0]
 
 
 def _options(field, locale_id, country_names):
@@ -37,9 +40,7 @@ def _options(field, locale_id, country_names):
         return list(Sector.choices)
     if kind == SurveyFieldType.COUNTRY:
         return None  # only the countries that answered, named in the visitor's language
-    from wagtail.contrib.forms.forms import _split_by_newline_or_comma
-
-    return [(choice, choice) for choice in _split_by_newline_or_comma(field.choices)]
+    return [(choice, choice) for choice in wagtail_internals.split_choices(field.choices)]
 
 
 def survey_results_for(page):

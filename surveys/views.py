@@ -2,6 +2,9 @@
 
 A submission is accepted or refused as a whole: it is written in one transaction, or
 the form comes back with everything the respondent typed and a message per field.
+
+The page models call these views; the views reach the records' models through the page
+(``get_submission_class``, ``get_post_class``), so they never import ``models``.
 """
 
 from django.db import IntegrityError, transaction
@@ -13,7 +16,6 @@ from msme_platform.core import protection, roles
 
 from .enums import ModerationStatus, SurveyFieldType
 from .forms import ForumPostForm
-from .models import ForumPost, SurveyResponse
 from .results import CACHE_SECONDS as RESULTS_CACHE_SECONDS
 from .results import cached_results
 
@@ -81,7 +83,7 @@ def store_response(page, form, client):
     )
     try:
         with transaction.atomic():
-            return SurveyResponse.objects.create(
+            return page.get_submission_class().objects.create(
                 page=page,
                 form_data=answers,
                 status=ModerationStatus.SPAM if reason else ModerationStatus.NEW,
@@ -94,7 +96,7 @@ def store_response(page, form, client):
                 form_token=form.token_nonce,
             )
     except IntegrityError:
-        existing = SurveyResponse.objects.filter(form_token=form.token_nonce).first()
+        existing = page.get_submission_class().objects.filter(form_token=form.token_nonce).first()
         if existing is None:
             raise
         return existing
@@ -172,7 +174,7 @@ def store_post(page, form, client, staff_user=None):
         status = ModerationStatus.SPAM if reason else ModerationStatus.NEW
     try:
         with transaction.atomic():
-            return ForumPost.objects.create(
+            return page.get_post_class().objects.create(
                 page=page,
                 parent_id=data.get("parent") or None,
                 name=data["name"],
@@ -189,7 +191,7 @@ def store_post(page, form, client, staff_user=None):
                 form_token=form.token_nonce,
             )
     except IntegrityError:
-        existing = ForumPost.objects.filter(form_token=form.token_nonce).first()
+        existing = page.get_post_class().objects.filter(form_token=form.token_nonce).first()
         if existing is None:
             raise
         return existing

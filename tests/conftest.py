@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from msme_platform.core import memo
+from msme_platform.core.caching import memo
 from msme_platform.core.starter import load_starter_content
 
 

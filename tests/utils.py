@@ -17,7 +17,7 @@ def assert_constant_queries(func, grow, limit):
     memo empty) and warm (the next one, what nearly every visitor gets). Returns
     ``(cold, warm)`` so a test can report them.
     """
-    from msme_platform.core import memo
+    from msme_platform.core.caching import memo
 
     func()  # warm caches that live for the whole process (content types)
     memo.forget()

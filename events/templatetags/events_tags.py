@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from events.embeds import player_url, provider_name
 from events.enums import DatePrecision
+from msme_platform.core import wagtail_internals
 
 register = template.Library()
 
@@ -76,7 +77,7 @@ def breadcrumb_trail(page):
     fetched (no query); a page reached another way (a preview) asks the database."""
     trail, current = [], page
     while current.depth > 2:
-        parent = getattr(current, "_cached_parent_obj", None)
+        parent = wagtail_internals.known_parent(current)
         if parent is None:
             return list(page.get_ancestors()[1:])
         trail.append(parent)

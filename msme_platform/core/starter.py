@@ -20,6 +20,7 @@ from .bulk import deferred_indexes
 from .importing import IMPORTERS
 from .models import SiteSettings
 from .starter_translations import translate_records
+from .wagtail_internals import refresh_title_norms
 
 STARTER_DATA = Path(__file__).resolve().parent.parent / "starter_data"
 
@@ -407,7 +408,4 @@ def refresh_search_ranking():
     """
     from wagtail.search.backends import get_search_backend
 
-    index = get_search_backend().get_index_for_model(Page)
-    refresh = getattr(index, "_refresh_title_norms", None)
-    if refresh is not None:
-        refresh(full=True)
+    refresh_title_norms(get_search_backend().get_index_for_model(Page))

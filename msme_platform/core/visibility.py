@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 from wagtail.models import PageViewRestriction
 
-from . import memo
+from .caching import memo
 
 
 def any_restricted():

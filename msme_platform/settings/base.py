@@ -85,9 +85,9 @@ MIDDLEWARE = [
     "msme_platform.core.headers.ResponseHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The content generation, read once per request by the page cache and the memo.
-    "msme_platform.core.memo.ContentGenerationMiddleware",
+    "msme_platform.core.caching.generation.ContentGenerationMiddleware",
     # Early, so a cached page skips everything below it.
-    "msme_platform.core.page_cache.PageCacheMiddleware",
+    "msme_platform.core.caching.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -148,7 +148,7 @@ if REDIS_URL:
     CACHES = {
         "default": {
             # Django's Redis backend, serving without the cache while Redis is away.
-            "BACKEND": "msme_platform.core.cache.ResilientRedisCache",
+            "BACKEND": "msme_platform.core.caching.redis.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "msme"),
             "TIMEOUT": 300,
@@ -180,9 +180,9 @@ WAGTAILADMIN_USER_LOGIN_FORM = "msme_platform.core.auth.LoginForm"
 SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# Whole-page cache for anonymous visitors (core/page_cache.py): on with a shared cache only.
+# Whole-page cache for anonymous visitors (core/caching/page_cache.py): on with a shared cache only.
 # Each process keeps menus, settings, routes and the like in memory until content changes
-# (core/memo.py). Only where every process reads the same generation: Redis, or one
+# (core/caching/memo.py). Only where every process reads the same generation: Redis, or one
 # process (development and tests set it on).
 CONTENT_MEMO = env_bool("CONTENT_MEMO", default=bool(REDIS_URL))
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=bool(REDIS_URL))

@@ -17,5 +17,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # Django's test client logs in without a request, which django-axes refuses; the
 # lockout test puts the axes backend back with override_settings.
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
-# One process: its own memory is the only one there is (see core/memo.py).
+# One process: its own memory is the only one there is (see core/caching/memo.py).
 CONTENT_MEMO = True

@@ -9,9 +9,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from msme_platform.core.caching import memo
 from msme_platform.core.models import BasePage, Country, ProvenanceMixin, Region, Topic
 
-from ..cache import cached
 from .common import IndexPage, public, use_cache
 
 
@@ -90,8 +90,8 @@ class BestPracticePage(ProvenanceMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if use_cache(request):
-            context["details"] = cached(
-                "best-practice", self.details, self.pk, self.latest_revision_id
+            context["details"] = memo.remember(
+                ("msme_section", "best-practice", self.pk, self.latest_revision_id), self.details
             )
         else:
             context["details"] = self.details()
@@ -134,7 +134,9 @@ class BestPracticeIndexPage(IndexPage):
         form = BestPracticeFilterForm(request.GET or None, locale_id=self.locale_id)
         practices = form.filter(live_best_practices(self.locale_id)).order_by("title")
         page = self.paginate(request, practices)
-        labels = cached("best-practice-labels", self.card_labels, self.locale_id)
+        labels = memo.remember(
+            ("msme_section", "best-practice-labels", self.locale_id), self.card_labels
+        )
         for practice in page:
             practice.card_label = labels.get(practice.pk, "")
         context.update(form=form, practices=page)

@@ -9,9 +9,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from msme_platform.core.caching import memo
 from msme_platform.core.models import BasePage, ProvenanceMixin, Topic
 
-from ..cache import cached
 from .common import IndexPage, public, use_cache
 
 
@@ -81,7 +81,11 @@ class ChallengePage(ProvenanceMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if use_cache(request):
-            context.update(cached("challenge", self.related, self.pk, self.latest_revision_id))
+            context.update(
+                memo.remember(
+                    ("msme_section", "challenge", self.pk, self.latest_revision_id), self.related
+                )
+            )
         else:
             context.update(self.related())
         return context

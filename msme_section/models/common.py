@@ -37,7 +37,7 @@ class IndexPage(BasePage):
         """``paginate``, with the total and each page's records as plain values (``row``)
         kept in the process memo until content changes, under ``filters`` (a string that
         says which records ``queryset`` holds)."""
-        from msme_platform.core import memo
+        from msme_platform.core.caching import memo
 
         return memo.paginate(request, (self.pk, filters), queryset, self.PER_PAGE, row)
 

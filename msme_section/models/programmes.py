@@ -11,10 +11,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from msme_platform.core.caching import memo
+from msme_platform.core.links import LINK_FIELDS
 from msme_platform.core.models import BasePage, Country, ProvenanceMixin
-from msme_platform.core.models.pages import LINK_FIELDS
 
-from ..cache import cached
 from ..enums import NEED_LABELS, SIZE_WORDS, FirmSize, ProgrammeType
 from .common import RECORD_SEARCH_FIELDS, IndexPage, KnownCountPaginator, public, use_cache
 
@@ -149,7 +149,9 @@ class NationalProgrammePage(ProvenanceMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if use_cache(request):
-            context["details"] = cached("programme", self.details, self.pk, self.latest_revision_id)
+            context["details"] = memo.remember(
+                ("msme_section", "programme", self.pk, self.latest_revision_id), self.details
+            )
         else:
             context["details"] = self.details()
         return context
@@ -190,11 +192,9 @@ class ProgrammeIndexPage(IndexPage):
         form = ProgrammeFilterForm(request.GET or None, locale_id=self.locale_id)
         programmes = form.filter(live_programmes(self.locale_id))
         filters = sorted(form.clean_values().items()) if form.is_bound else []
-        by_country = cached(
-            "programme-counts",
+        by_country = memo.remember(
+            ("msme_section", "programme-counts", self.locale_id, urlencode(filters)),
             lambda: self.count_by_country(programmes),
-            self.locale_id,
-            urlencode(filters),
         )
         total = sum(row["count"] for row in by_country)
         # Only what the table shows: programme rows carry long rich-text fields.
@@ -204,14 +204,17 @@ class ProgrammeIndexPage(IndexPage):
         paginator = KnownCountPaginator(listed, self.PER_PAGE, total)
         programmes_page = paginator.get_page(request.GET.get("page"))
         # The rows of this page of results, as plain values, kept until content changes.
-        programmes_page.object_list = cached(
-            "programme-rows",
+        programmes_page.object_list = memo.remember(
+            (
+                "msme_section",
+                "programme-rows",
+                self.locale_id,
+                urlencode(filters),
+                programmes_page.number,
+                translation.get_language(),
+                request.get_host(),
+            ),
             lambda: [self.row(programme, request) for programme in programmes_page.object_list],
-            self.locale_id,
-            urlencode(filters),
-            programmes_page.number,
-            translation.get_language(),
-            request.get_host(),
         )
         # Each country in the table links to the list narrowed to it, other filters kept.
         kept = [(name, request.GET[name]) for name in ("type", "size") if request.GET.get(name)]
@@ -220,11 +223,9 @@ class ProgrammeIndexPage(IndexPage):
             country_link="?" + urlencode([*kept, ("country", "")]),
             programmes=programmes_page,
             by_country=by_country,
-            map=cached(
-                "programme-map",
+            map=memo.remember(
+                ("msme_section", "programme-map", self.locale_id, urlencode(filters)),
                 lambda: world_map({row["iso3"]: row["count"] for row in by_country}),
-                self.locale_id,
-                urlencode(filters),
             ),
             total=total,
         )

@@ -13,9 +13,9 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from msme_platform.core.caching import memo
 from msme_platform.core.models import BasePage, Country, ProvenanceMixin, Topic
 
-from ..cache import cached
 from ..enums import StudyType
 from .common import RECORD_SEARCH_FIELDS, IndexPage, public, use_cache
 
@@ -110,7 +110,9 @@ class StudyPage(ProvenanceMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if use_cache(request):
-            context["details"] = cached("study", self.details, self.pk, self.latest_revision_id)
+            context["details"] = memo.remember(
+                ("msme_section", "study", self.pk, self.latest_revision_id), self.details
+            )
         else:
             context["details"] = self.details()
         return context

@@ -31,7 +31,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from msme_platform.core import memo
+from msme_platform.core.caching import memo
 from msme_platform.core.choices import ChoiceLabelsMixin
 from msme_platform.core.models import BasePage, ProvenanceMixin
 from msme_platform.core.models.taxonomy import Country

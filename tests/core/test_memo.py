@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.test import override_settings
 from wagtail.models import Locale, PageViewRestriction
 
-from msme_platform.core import memo
+from msme_platform.core.caching import generation, memo
 from msme_platform.core.models import SiteSettings, StandardPage
 from msme_section.models import MSMESectionPage
 from tests.core.factories import StandardPageFactory
@@ -85,19 +85,19 @@ def test_the_generation_moves_on_again_when_the_change_commits(
     django_capture_on_commit_callbacks,
 ):
     """A request that read the database before the commit must not keep what it saw."""
-    before = memo.generation()
+    before = generation.current()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        memo.changed()
-        during = memo.generation()
-        memo.changed()  # many saves in one transaction: one more change at commit
-    after = memo.generation()
+        generation.changed()
+        during = generation.current()
+        generation.changed()  # many saves in one transaction: one more change at commit
+    after = generation.current()
     assert len(callbacks) == 1
     assert len({before, during, after}) == 3
 
 
 def test_without_a_readable_generation_nothing_is_kept(monkeypatch):
     calls = []
-    monkeypatch.setattr(memo, "_read_generation", lambda: None)
+    monkeypatch.setattr(generation, "_read_generation", lambda: None)
     for _ in range(2):
         memo.remember(("test",), lambda: calls.append(1))
     assert len(calls) == 2
@@ -113,9 +113,9 @@ def test_with_the_memo_off_every_request_asks_the_database(client):
 
 
 def test_a_cleared_cache_starts_a_new_generation():
-    before = memo.generation()
+    before = generation.current()
     cache.clear()
-    assert memo.generation() != before
+    assert generation.current() != before
 
 
 def test_a_preview_shows_the_drafts_own_provisions_not_the_memos(client):
@@ -180,7 +180,7 @@ def test_a_value_kept_until_a_moment_is_computed_again_once_it_comes():
     assert ask(start - datetime.timedelta(hours=1)) == "computed 1 times"
     assert ask(start - datetime.timedelta(seconds=1)) == "computed 1 times"
     assert ask(start) == "computed 2 times"
-    memo.changed()
+    generation.changed()
     assert ask(start - datetime.timedelta(hours=1)) == "computed 3 times"
 
 
@@ -200,5 +200,5 @@ def test_a_remembered_fragment_is_rendered_once_per_content_change_and_value(rf)
     assert render("a", 2) == "a:1"  # kept
     assert render("b", 3) == "b:3"  # another vary_on value
     assert render("a", 4, preview=True) == "a:4"  # a preview shows its own
-    memo.changed()
+    generation.changed()
     assert render("a", 5) == "a:5"

@@ -188,7 +188,7 @@ def test_base_settings_are_safe_as_they_stand():
     assert result.returncode == 0, result.stderr[-2000:]
     lines = result.stdout.splitlines()
     assert lines[0] == "False [] django.db.backends.postgresql"
-    assert lines[1] == "msme_platform.core.cache.ResilientRedisCache"
+    assert lines[1] == "msme_platform.core.caching.redis.ResilientRedisCache"
 
 
 def test_redis_cache_works_when_redis_url_is_set():
@@ -219,7 +219,7 @@ def test_with_redis_stopped_pages_are_served_without_the_cache(client, path):
 
     stopped_redis = {
         "default": {
-            "BACKEND": "msme_platform.core.cache.ResilientRedisCache",
+            "BACKEND": "msme_platform.core.caching.redis.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }

@@ -6,7 +6,7 @@ from django.test import RequestFactory
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-from msme_platform.core import routing
+from msme_platform.core.caching import routing
 from msme_platform.core.models import StandardPage
 from tests.core.factories import StandardPageFactory
 from tests.utils import count_queries

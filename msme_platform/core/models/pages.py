@@ -11,27 +11,24 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import BodyBlock
+from ..caching import memo
 from ..choices import ChoiceLabelsMixin
 from ..forms import SearchForm
+from ..home import next_events_html, section_page_models
 from ..profiles import profile_sections
 from ..search import MAX_QUERY_LENGTH, search_pages
-from ..visibility import public
+from ..visibility import any_restricted, public
 from .taxonomy import Country
 
 SUMMARY_HELP = _(
     "One or two plain sentences (under 300 characters) saying what a visitor finds here. "
     "Shown on cards, in search results and to search engines."
 )
-
-
-# What a link to a page needs: its URL comes from url_path, the site's root paths and the
-# page's language.
-LINK_FIELDS = ("id", "title", "slug", "path", "depth", "url_path", "locale_id", "live")
 
 
 def _card(page, request):
@@ -85,10 +82,6 @@ class BasePage(ChoiceLabelsMixin, Page):
         this page or an ancestor, an alias standing for its source page. While no page
         anywhere is restricted (the process memo knows), no query at all.
         """
-        from wagtail.models import PageViewRestriction
-
-        from ..visibility import any_restricted
-
         if not any_restricted():
             return PageViewRestriction.objects.none()
         steplen = self.steplen
@@ -129,8 +122,6 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from .. import memo
-
         context = super().get_context(request, *args, **kwargs)
         # As plain values, kept in the process memo until content changes.
         context.update(
@@ -142,21 +133,16 @@ class HomePage(BasePage):
                 },
             )
         )
-        from events.models import next_events_html
-
         context["next_events"] = next_events_html(request, self.locale_id)
         return context
 
     def section_pages(self):
-        """The two audience sections, in the editor's order."""
-        from msme_section.models import MSMESectionPage
-        from policymaker_section.models import PolicymakerSectionPage
-
-        return (
-            public(self.get_children().live())
-            .type(MSMESectionPage, PolicymakerSectionPage)
-            .select_related("locale")
-        )
+        """The audience sections (the apps register them, see ``core.home``), in the
+        editor's order."""
+        models = section_page_models()
+        if not models:
+            return Page.objects.none()
+        return public(self.get_children().live()).type(*models).select_related("locale")
 
     def latest_pages(self):
         """Recently published content in this language, newest first.
@@ -234,8 +220,6 @@ class SearchPage(BasePage):
         """One page of results. The number of hits and each page's hits (as plain values)
         are kept in the process memo until content changes: popular words are searched
         again and again, and the full-text query costs more than the rest of the page."""
-        from .. import memo
-
         results = search_pages(query, locale=self.locale)
         return memo.paginate(request, (self.pk, query), results, self.RESULTS_PER_PAGE, _card)
 

@@ -3,6 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from .. import wagtail_internals
+from ..caching import memo
+
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
@@ -19,8 +22,9 @@ class SiteSettings(BaseSiteSetting):
     @classmethod
     def for_request(cls, request):
         """The site's settings, from the process memo (a fresh instance per request)."""
-        from msme_platform.core import memo
-        from msme_platform.core.routing import site_for_request
+        # Imported here: routing imports Wagtail's serve view, which needs every model
+        # loaded, and this module is loaded with the models.
+        from ..caching.routing import site_for_request
 
         attr_name = cls.get_cache_attr_name()
         if not hasattr(request, attr_name):
@@ -36,7 +40,7 @@ class SiteSettings(BaseSiteSetting):
                 },
             )
             instance = cls(**row)
-            instance._request = request
+            wagtail_internals.attach_request(instance, request)
             setattr(request, attr_name, instance)
         return getattr(request, attr_name)
 

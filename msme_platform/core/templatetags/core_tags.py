@@ -5,9 +5,11 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Page
 
-from msme_platform.core import memo, search
-from msme_platform.core.models.pages import LINK_FIELDS
-from msme_platform.core.routing import site_for_request
+from msme_platform.core import search
+from msme_platform.core.caching import memo
+from msme_platform.core.caching.fragments import RememberNode
+from msme_platform.core.caching.routing import site_for_request
+from msme_platform.core.links import LINK_FIELDS
 
 register = template.Library()
 
@@ -102,25 +104,6 @@ def language_versions(context):
             }
         )
     return versions
-
-
-class RememberNode(template.Node):
-    def __init__(self, nodelist, name, vary_on):
-        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
-
-    def render(self, context):
-        request = context["request"]
-        if getattr(request, "is_preview", False):  # a draft shows what it has now
-            return self.nodelist.render(context)
-        site = site_for_request(request)
-        key = (
-            "fragment",
-            self.name,
-            site.pk if site else None,
-            translation.get_language(),
-            *(var.resolve(context) for var in self.vary_on),
-        )
-        return memo.remember(key, lambda: self.nodelist.render(context))
 
 
 @register.tag

@@ -3,8 +3,8 @@
 from django.core.management.base import BaseCommand
 from wagtail.models import Locale
 
+from msme_platform.core.caching import generation
 from policymaker_section import scale
-from policymaker_section.catalogue import invalidate
 
 
 class Command(BaseCommand):
@@ -23,7 +23,7 @@ class Command(BaseCommand):
         locale = Locale.get_default()
         if remove:
             removed = scale.remove(locale)
-            invalidate()
+            generation.changed()  # bulk inserts send no signal
             self.stdout.write(self.style.SUCCESS(f"Removed {removed} synthetic pages."))
             return
         self.stdout.write(
@@ -41,7 +41,7 @@ class Command(BaseCommand):
         for start in range(0, reviews, 200):
             scale.add_reviews(locale, min(200, reviews - start), start=existing + start)
             self.stdout.write(f"  reviews: {min(start + 200, reviews)}/{reviews}")
-        invalidate()
+        generation.changed()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Added {agreements} agreements with {each * agreements} provisions "

@@ -5,7 +5,7 @@ and another for its specific row, so a page four levels down costs eight queries
 it is served, plus one for the site and one for the locale. Here:
 
 - the site for the host, the site root paths and each language's home page come from
-  the process memo (``core/memo.py``), so they cost nothing until content changes;
+  the process memo (``memo.py``), so they cost nothing until content changes;
 - one query fetches every page the URL passes through (the pages of the home page's
   subtree whose ``url_path`` is a prefix of the URL's, looked up by slug, which is
   indexed), which also gives the breadcrumb its ancestors; the process memo keeps the
@@ -29,8 +29,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
+from .. import wagtail_internals
+from ..links import LINK_FIELDS
 from . import memo
-from .models.pages import LINK_FIELDS
 
 # What the walk needs of each page it passes (a breadcrumb link among them).
 ROUTE_FIELDS = (*LINK_FIELDS, "content_type_id", "alias_of_id")
@@ -43,10 +44,8 @@ SITE_FIELDS = ("id", "hostname", "port", "site_name", "root_page_id", "is_defaul
 
 
 def _site_row(hostname, port):
-    from wagtail.models.sites import get_site_for_hostname
-
     try:
-        site = get_site_for_hostname(hostname, port)
+        site = wagtail_internals.site_for_hostname(hostname, port)
     except Site.DoesNotExist:
         return None
     return {name: getattr(site, name) for name in SITE_FIELDS}
@@ -54,9 +53,7 @@ def _site_row(hostname, port):
 
 def find_site(request):
     """The request's site as Wagtail finds it, from the memo (a fresh instance each time)."""
-    from django.http.request import split_domain_port
-
-    hostname = split_domain_port(request._get_raw_host())[0]
+    hostname = wagtail_internals.request_host(request)
     port = request.get_port()
     row = memo.remember(("site", hostname, port), lambda: _site_row(hostname, port))
     return Site(**row) if row else None
@@ -87,17 +84,15 @@ def localized_root(site, language):
 def site_for_request(request):
     """``Site.find_for_request``, from the memo, and the site root paths with it.
 
-    Wagtail keeps both on the request once found (``_wagtail_site``,
-    ``_wagtail_cached_site_root_paths``); setting them first saves a query and a cache
-    round trip on every request.
+    Wagtail keeps both on the request once found; setting them first saves a query and
+    a cache round trip on every request.
     """
-    if not hasattr(request, "_wagtail_site"):
-        request._wagtail_site = find_site(request)
-    if memo.enabled() and not hasattr(request, "_wagtail_cached_site_root_paths"):
-        request._wagtail_cached_site_root_paths = memo.remember(
-            ("site-root-paths",), Site.get_site_root_paths
+    site = wagtail_internals.request_site(request, find_site)
+    if memo.enabled():
+        wagtail_internals.set_site_root_paths(
+            request, lambda: memo.remember(("site-root-paths",), Site.get_site_root_paths)
         )
-    return request._wagtail_site
+    return site
 
 
 def _handles_itself(page_class, page, remaining):
@@ -168,7 +163,7 @@ def route(request, path):
         if child_row is None or _handles_itself(page_class, page, remaining):
             break
         child = _page(child_row)
-        child._cached_parent_obj = page
+        wagtail_internals.set_parent(child, page)
         lineage.append(page)
         page = child
     else:
@@ -182,6 +177,5 @@ def route(request, path):
 
 def serve(request, path):
     """Wagtail's ``serve`` view, with the page found by ``route`` above."""
-    if not hasattr(request, "_wagtail_route_for_request"):
-        request._wagtail_route_for_request = route(request, path)
+    wagtail_internals.set_route(request, lambda: route(request, path))
     return wagtail_serve(request, path)

@@ -5,7 +5,7 @@ no cookie, do not vary on cookies (pages with forms carry a CSRF token and do) a
 marked private or no-store. A response's own ``max-age`` (events set one that ends at their
 next state change) caps how long it is kept.
 
-Never stale: every key carries the site's content generation (``core/memo.py``), and any
+Never stale: every key carries the site's content generation (``generation.py``), and any
 change to content (a page published, unpublished, moved or deleted; a snippet or record
 saved) moves the generation on, so every cached response is out of use at once — listings
 included. The headers that
@@ -21,7 +21,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils.cache import cc_delim_re, get_max_age, has_vary_header
 
-from . import memo
+from . import generation
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ def invalidate_all():
     If the cache cannot be reached the change itself must still succeed; entries written
     before it expire after PAGE_CACHE_SECONDS at the latest.
     """
-    memo.changed()
+    generation.changed()
 
 
 def on_model_change(sender, **kwargs):
@@ -124,7 +124,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         if not enabled():
             return self.get_response(request)
-        token = memo.generation()
+        token = generation.current()
         if token is None:  # the cache is away: serve uncached
             return self.get_response(request)
         try:

@@ -1,0 +1,88 @@
+"""Every use of a private part of Wagtail (and of its search package, ``modelsearch``).
+
+Each saves queries or work that Wagtail's public API would repeat, and each could change
+in any Wagtail release: ``tests/core/test_wagtail_internals.py`` checks that the names
+exist with the signatures relied on here, and that the installed Wagtail is one this
+module was checked against (``CHECKED_WAGTAIL``). After an upgrade, read the code behind
+each name again, then widen the range.
+
+Nothing else in the project touches an underscore name of wagtail or wagtail_localize.
+"""
+
+from django.http.request import split_domain_port
+from wagtail.contrib.forms import forms as wagtail_forms
+from wagtail.models import sites as wagtail_sites
+
+# The Wagtail versions (inclusive lower, exclusive upper) whose internals were read.
+CHECKED_WAGTAIL = ((8, 0), (8, 1))
+
+# Attributes Wagtail reads on a request before doing the work itself.
+REQUEST_SITE = "_wagtail_site"  # Site.find_for_request
+REQUEST_SITE_ROOT_PATHS = "_wagtail_cached_site_root_paths"  # Page._get_site_root_paths
+REQUEST_ROUTE = "_wagtail_route_for_request"  # Page.route_for_request (the serve view)
+# Treebeard's and Wagtail's parent of a page, used by get_parent() and URL building.
+CACHED_PARENT = "_cached_parent_obj"
+# The request a site setting was found for, used by its page URL properties.
+SETTING_REQUEST = "_request"
+
+
+def request_host(request):
+    """The request's host name as Wagtail's ``Site.find_for_request`` reads it: the raw
+    ``Host`` header (Django's private ``_get_raw_host``), not validated against
+    ``ALLOWED_HOSTS`` a second time."""
+    return split_domain_port(request._get_raw_host())[0]
+
+
+def site_for_hostname(hostname, port):
+    """Wagtail's own site matching (``wagtail.models.sites.get_site_for_hostname``, not
+    part of its documented API). Raises ``Site.DoesNotExist``."""
+    return wagtail_sites.get_site_for_hostname(hostname, port)
+
+
+def request_site(request, find):
+    """The site Wagtail will use for ``request``: set from ``find(request)`` the first time."""
+    if not hasattr(request, REQUEST_SITE):
+        setattr(request, REQUEST_SITE, find(request))
+    return getattr(request, REQUEST_SITE)
+
+
+def set_site_root_paths(request, compute):
+    """Give Wagtail the site root paths for ``request`` (from ``compute()``) unless it has them."""
+    if not hasattr(request, REQUEST_SITE_ROOT_PATHS):
+        setattr(request, REQUEST_SITE_ROOT_PATHS, compute())
+
+
+def set_route(request, compute):
+    """Give Wagtail's serve view the route for ``request`` (``compute()``) unless it has one."""
+    if not hasattr(request, REQUEST_ROUTE):
+        setattr(request, REQUEST_ROUTE, compute())
+
+
+def set_parent(page, parent):
+    """Tell ``page`` its parent, so ``get_parent()`` and its URL cost no query."""
+    setattr(page, CACHED_PARENT, parent)
+
+
+def known_parent(page):
+    """The parent set by ``set_parent`` (or by Wagtail's routing), else None."""
+    return getattr(page, CACHED_PARENT, None)
+
+
+def attach_request(setting, request):
+    """As ``BaseSiteSetting.for_request`` does: the setting's page links use ``request``."""
+    setattr(setting, SETTING_REQUEST, request)
+
+
+def split_choices(text):
+    """The form builder's reading of a field's choices: one per line, else comma-separated."""
+    return wagtail_forms._split_by_newline_or_comma(text)
+
+
+def refresh_title_norms(index):
+    """Rebalance the database search backend's title weights (``modelsearch``'s
+    ``_refresh_title_norms``); False when the backend has none to refresh."""
+    refresh = getattr(index, "_refresh_title_norms", None)
+    if refresh is None:
+        return False
+    refresh(full=True)
+    return True
