@@ -28,6 +28,7 @@ AGREEMENT_COLUMNS = [
     ("signature", _("Signature date (YYYY-MM-DD) or year (YYYY); empty if not verified")),
     ("entry_into_force", _("Entry into force, date or year; empty if not verified")),
     ("status", _("Status in words; empty if not verified")),
+    ("status_recorded_year", _("Year the source recorded the status; empty if not recorded")),
     ("in_force", _("yes if in force for at least some parties, otherwise no")),
     ("has_sme_chapter", _("yes, no, or empty when not verified")),
     ("sme_chapter", _("Number and title of the SME chapter")),
@@ -50,6 +51,11 @@ PROVISION_COLUMNS = [
     ("legal_intensity", _("binding, best-endeavour, hortatory, or empty when not assessed")),
     ("summary", _("What the provision does, in plain words")),
     ("excerpt", _("Short quotation of the text, when given")),
+    ("excerpt_language", _("Language of the quotation (en, fr or es); never translated")),
+    (
+        "category_provisional",
+        _("yes if the category was assigned by a rule and not yet confirmed by a delegate"),
+    ),
     ("permalink", _("Address of the provision on this site")),
     ("source_url", _("Where the text can be read")),
 ]
@@ -150,6 +156,7 @@ def _agreement_row(agreement, request, parties, provision_count):
         "signature": _iso(agreement.signature_display),
         "entry_into_force": _iso(agreement.entry_into_force_display),
         "status": agreement.status,
+        "status_recorded_year": agreement.status_recorded_year or "",
         "in_force": _yes_no(agreement.in_force),
         "has_sme_chapter": _yes_no(agreement.has_sme_chapter),
         "sme_chapter": " ".join(
@@ -178,6 +185,8 @@ def _provision_row(provision, agreement, parties, agreement_url):
         "legal_intensity": provision.legal_intensity,
         "summary": provision.summary,
         "excerpt": provision.excerpt,
+        "excerpt_language": provision.excerpt_language,
+        "category_provisional": _yes_no(provision.category_provisional),
         "permalink": f"{agreement_url}#{provision.anchor}",
         "source_url": provision.source_url,
     }

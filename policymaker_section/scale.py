@@ -80,6 +80,7 @@ def add_agreements(locale, count, provisions_each, start=0, seed=0):
             provisions.append(
                 Provision(
                     page_id=page.pk,
+                    locale_id=page.locale_id,
                     sort_order=position,
                     chapter=f"{rng.randint(1, 30)} Synthetic chapter",
                     article=f"{rng.randint(1, 30)}.{position + 1} Synthetic article",

@@ -2,9 +2,10 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringTranslation
 
-from msme_platform.core.models import Topic
+from msme_platform.core.models import StandardPage, Topic
 from policymaker_section.models import AgreementPage
 
 pytestmark = pytest.mark.django_db
@@ -17,9 +18,28 @@ def translator(client):
     return client
 
 
-def test_an_untranslated_page_opens_in_the_side_by_side_editor(translator):
+def test_a_starter_translation_opens_in_the_side_by_side_editor(translator):
+    """The starter records' translations are wagtail-localize's own: a translator opens
+    the French agreement beside the English, with the team's words already filled in."""
     english = AgreementPage.objects.get(code="ceta", locale__language_code="en")
+    french = english.get_translation(Locale.objects.get(language_code="fr"))
+    assert french.alias_of_id is None
+    html = translator.get(f"/admin/pages/{french.pk}/edit/").content.decode()
+    assert "Translation of" in html and "into Français" in html
+    assert french.title.startswith("Accord économique et commercial global")
+    # The words come from translation memory, where the editor shows and keeps them.
+    remembered = StringTranslation.objects.filter(
+        locale__language_code="fr", translation_of__data=english.title
+    )
+    assert remembered.get().data == french.title
+
+
+def test_an_untranslated_page_opens_in_the_side_by_side_editor(translator):
+    home = Page.objects.get(depth=2, locale__language_code="en")
+    english = home.add_child(instance=StandardPage(title="Not translated", slug="not-translated"))
+    english.save_revision().publish()
     french = Locale.objects.get(language_code="fr")
+    english.copy_for_translation(french, alias=True)
     assert english.get_translation(french).alias_of_id  # an alias until translated
     response = translator.post(
         f"/admin/localize/submit/page/{english.pk}/", {"locales": [french.pk]}

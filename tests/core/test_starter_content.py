@@ -84,12 +84,54 @@ def test_structural_pages_are_real_translations_not_aliases(language):
             assert structural_page(path, code)[1].title == title
 
 
-def test_records_stay_aliases_until_a_translator_takes_them_on():
-    """Agreements, programmes and other records are not in the starter translations."""
-    from policymaker_section.models import AgreementPage
+def test_the_untranslated_pages_report_is_empty_for_the_starter_content():
+    """Every starter record is a real French and Spanish page. A record added to a starter
+    file without its entries in ``translations/<language>/*.po`` stays an alias and fails here
+    (``manage.py starter_translations`` adds the entries to fill in)."""
+    from msme_platform.core.reports import untranslated_pages
 
-    for page in AgreementPage.objects.exclude(locale__language_code="en")[:5]:
-        assert page.alias_of_id is not None
+    report = {entry["locale"].language_code: entry for entry in untranslated_pages()}
+    assert {code: entry["rows"] for code, entry in report.items()} == {"fr": [], "es": []}
+    assert not Page.objects.filter(alias_of__isnull=False).exists()
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_records_are_translated_and_quotations_keep_their_language(language):
+    from msme_section.models import Resource
+    from policymaker_section.models import AgreementPage, Provision, ProvisionCategory
+
+    english = AgreementPage.objects.get(code="colombia-mexico-tota", locale__language_code="en")
+    translated = english.get_translation(Locale.objects.get(language_code=language))
+    assert translated.live and translated.alias_of_id is None
+    pairs = {
+        p.translation_key: p for p in Provision.objects.filter(page=translated, excerpt__gt="")
+    }
+    assert pairs
+    for source in Provision.objects.filter(page=english, excerpt__gt=""):
+        copy = pairs[source.translation_key]
+        assert copy.excerpt == source.excerpt and copy.excerpt_language == "es"
+        assert copy.summary != source.summary  # the team's words, translated
+        assert copy.category.locale.language_code == language
+    for model in (ProvisionCategory, Resource):
+        assert model.objects.filter(locale__language_code=language).count() == (
+            model.objects.filter(locale__language_code="en").count()
+        )
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_the_starter_catalogues_are_complete_and_keep_the_markup(language):
+    import polib
+
+    from msme_platform.core.starter_translations import catalogue_files, catalogue_problems
+
+    assert catalogue_problems(language) == []
+    empty = [
+        f"{path.name}: {entry.msgid[:60]}"
+        for path in catalogue_files(language)
+        for entry in polib.pofile(str(path))
+        if not entry.msgstr and not entry.obsolete
+    ]
+    assert empty == []
 
 
 def test_every_text_of_the_structural_pages_has_a_french_and_spanish_version():
