@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from msme_platform.core.collation import sorted_by_name
 from msme_platform.core.forms import ProtectedFormMixin
 from msme_platform.core.models import countries_for
 
@@ -29,7 +30,9 @@ def country_choices(locale_id):
     key = f"surveys:countries:{locale_id}"
     choices = cache.get(key)
     if choices is None:
-        choices = list(countries_for(locale_id).order_by("name").values_list("iso3", "name"))
+        choices = sorted_by_name(
+            countries_for(locale_id).values_list("iso3", "name"), lambda pair: pair[1]
+        )
         cache.set(key, choices, COUNTRY_CACHE_SECONDS)
     return choices
 
