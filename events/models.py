@@ -509,6 +509,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     PER_PAGE = 20
+    RECENT_WHEN_NOTHING_AHEAD = 3
 
     class Meta:
         verbose_name = _("event index page")
@@ -581,9 +582,23 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             )
             paginator = Paginator(matching.filter(shown).order_by(*order), self.PER_PAGE)
             paginator.count = found["count"]
+            recent = []
+            if view == "upcoming" and not found["count"]:
+                # Nothing ahead: the latest past events, with what they left behind.
+                recent = list(
+                    matching.filter(ends_at__lte=now)
+                    .defer(None)
+                    .order_by("-starts_at", "-pk")[: self.RECENT_WHEN_NOTHING_AHEAD]
+                )
             html = render_to_string(
                 "pages/events/_list.html",
-                {"view": view, "events": paginator.get_page(request.GET.get("page"))},
+                {
+                    "page": self,
+                    "view": view,
+                    "events": paginator.get_page(request.GET.get("page")),
+                    "filtered": form.is_valid() and any(form.cleaned_data.values()),
+                    "recent": recent,
+                },
                 request,
             )
             return html, min(filter(None, (found["start"], found["end"])), default=None)

@@ -3,6 +3,7 @@
 from django.conf import settings
 
 from msme_platform.core.caching import memo
+from msme_platform.core.collation import sorted_by_name
 from msme_platform.core.models import Region, Topic, countries_for
 
 
@@ -10,15 +11,17 @@ def country_choices(locale_id):
     """``[(iso3, name)]`` in the visitor's language (or the default one)."""
     return memo.remember(
         ("msme_section", "countries", locale_id),
-        lambda: list(countries_for(locale_id).order_by("name").values_list("iso3", "name")),
+        lambda: sorted_by_name(
+            countries_for(locale_id).values_list("iso3", "name"), lambda pair: pair[1]
+        ),
     )
 
 
 def region_choices(locale_id):
     def compute():
         regions = countries_for(locale_id).values("region")
-        return list(
-            Region.objects.filter(pk__in=regions).order_by("name").values_list("slug", "name")
+        return sorted_by_name(
+            Region.objects.filter(pk__in=regions).values_list("slug", "name"), lambda pair: pair[1]
         )
 
     return memo.remember(("msme_section", "regions", locale_id), compute)
@@ -29,7 +32,7 @@ def topic_choices(locale_id):
         topics = Topic.objects.filter(locale_id=locale_id)
         if not topics.exists():
             topics = Topic.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
-        return list(topics.order_by("name").values_list("slug", "name"))
+        return sorted_by_name(topics.values_list("slug", "name"), lambda pair: pair[1])
 
     return memo.remember(("msme_section", "topics", locale_id), compute)
 
@@ -44,7 +47,7 @@ def study_facets(locale_id):
             live_studies(locale_id).order_by().values_list("organisation", "year").distinct()
         )
         return (
-            sorted({organisation for organisation, _year in pairs}),
+            sorted_by_name({organisation for organisation, _year in pairs}),
             sorted({year for _organisation, year in pairs if year}, reverse=True),
         )
 

@@ -21,6 +21,7 @@ from django.db.models import Count, Q
 from wagtail.models import Page
 
 from msme_platform.core.caching import memo
+from msme_platform.core.collation import sorted_by_name
 
 
 class Tally:
@@ -236,16 +237,15 @@ def build(locale_id):
             ),
         )
     through = AgreementPage.parties.through
-    for agreement_id, iso3, name, region_slug, region_name in (
-        through.objects.filter(agreementpage__in=agreements)
-        .order_by("country__name")
-        .values_list(
+    for agreement_id, iso3, name, region_slug, region_name in sorted_by_name(
+        through.objects.filter(agreementpage__in=agreements).values_list(
             "agreementpage_id",
             "country__iso3",
             "country__name",
             "country__region__slug",
             "country__region__name",
-        )
+        ),
+        lambda row: row[2],
     ):
         facts = catalogue.agreements[agreement_id]
         facts.parties.append((iso3, name))
@@ -280,16 +280,15 @@ def build(locale_id):
             coverage=row["coverage_verified"],
             symbol=row["secretariat_report_symbol"],
         )
-    for review_id, iso3, name, region_slug, region_name in (
-        TPREntryPage.members.through.objects.filter(tprentrypage__in=reviews)
-        .order_by("country__name")
-        .values_list(
+    for review_id, iso3, name, region_slug, region_name in sorted_by_name(
+        TPREntryPage.members.through.objects.filter(tprentrypage__in=reviews).values_list(
             "tprentrypage_id",
             "country__iso3",
             "country__name",
             "country__region__slug",
             "country__region__name",
-        )
+        ),
+        lambda row: row[2],
     ):
         facts = catalogue.reviews[review_id]
         facts.members.append((iso3, name))

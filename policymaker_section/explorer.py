@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from msme_platform.core.caching import memo
+from msme_platform.core.collation import name_key, sorted_by_name
 
 from . import catalogue as catalogues
 from . import filters as filtering
@@ -106,7 +107,7 @@ class Facet:
 def _facet(name, label, counts, labels, selected, order=None):
     """Options with a count, in ``order`` or by label, plus chosen values matching nothing."""
     if order is None:
-        order = sorted(counts, key=lambda key: str(labels.get(key, key)).lower())
+        order = sorted_by_name(counts, lambda key: labels.get(key, key))
     options = [
         Option(key, labels.get(key, key), counts.get(key, 0), key in selected)
         for key in order
@@ -257,15 +258,16 @@ def matching_agreements(catalogue, f, text_ids):
 
 def _sorted_agreements(agreements, sort):
     if sort == "name":
-        return sorted(agreements, key=lambda a: (a.short_name.lower(), a.id))
+        return sorted(agreements, key=lambda a: (name_key(a.short_name), a.id))
     if sort == "-provisions":
-        return sorted(agreements, key=lambda a: (-a.provision_total, a.short_name.lower()))
+        return sorted(agreements, key=lambda a: (-a.provision_total, name_key(a.short_name)))
     dated = sorted(
-        [a for a in agreements if a.year], key=lambda a: (a.entry_into_force, a.short_name)
+        [a for a in agreements if a.year],
+        key=lambda a: (a.entry_into_force, name_key(a.short_name)),
     )
     if sort == "-eif":
         dated.reverse()
-    return dated + sorted([a for a in agreements if not a.year], key=lambda a: a.short_name)
+    return dated + sorted_by_name([a for a in agreements if not a.year], lambda a: a.short_name)
 
 
 def _labels(catalogue):
@@ -710,9 +712,8 @@ def compare_context(index, request):
             )
     elif codes or request.GET:
         notices.append(_("Choose two or three agreements to compare."))
-    choices = sorted(
-        ((a.code, a.short_name) for a in catalogue.agreements.values()),
-        key=lambda pair: pair[1].lower(),
+    choices = sorted_by_name(
+        ((a.code, a.short_name) for a in catalogue.agreements.values()), lambda pair: pair[1]
     )
     return {
         "chosen": chosen,
@@ -785,7 +786,7 @@ def matching_reviews(index, f):
 
 def _sorted_reviews(reviews, sort):
     if sort == "member":
-        return sorted(reviews, key=lambda r: (r.title.lower(), -r.year))
+        return sorted(reviews, key=lambda r: (name_key(r.title), -r.year))
     return sorted(reviews, key=lambda r: (r.year, r.title), reverse=sort == "-year")
 
 

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from msme_platform.core.collation import name_key
 from msme_platform.core.profiles import ProfileSection, register_profile_section
 
 from .catalogue import for_locale
@@ -11,7 +12,7 @@ def agreements_of(country, locale_id):
     """From the cached catalogue: no query once it is warm."""
     catalogue = for_locale(locale_id)
     found = [a for a in catalogue.agreements.values() if country.iso3 in a.party_codes]
-    return sorted(found, key=lambda a: (-(a.year or 0), a.short_name.lower()))
+    return sorted(found, key=lambda a: (-(a.year or 0), name_key(a.short_name)))
 
 
 def tpr_entries_of(country, locale_id):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from msme_platform.core.caching import memo
+from msme_platform.core.collation import sorted_by_name
 from msme_platform.core.forms import ProtectedFormMixin
 from msme_platform.core.models import countries_for
 
@@ -25,7 +26,9 @@ def country_choices(locale_id):
     changes: every survey and forum page needs them."""
     return memo.remember(
         ("survey-countries", locale_id),
-        lambda: list(countries_for(locale_id).order_by("name").values_list("iso3", "name")),
+        lambda: sorted_by_name(
+            countries_for(locale_id).values_list("iso3", "name"), lambda pair: pair[1]
+        ),
     )
 
 

@@ -2,13 +2,17 @@
 
 Snippet view sets, because snippets bring filters, an inspect (detail) view, CSV and XLSX
 export of the filtered list and bulk actions. Every view needs a model permission that
-only the Secretariat holds (migration 0002), so other roles are refused.
+only the Secretariat holds (migration 0002), so other roles are refused. Nobody, not even
+a superuser, adds a response or a post here: they come from visitors only.
 """
 
 import django_filters
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from msme_platform.core.models import Country
@@ -32,6 +36,26 @@ def csv_safe(value):
     """Respondents' text must not run as a formula when the CSV opens in a spreadsheet
     (Wagtail already guards XLSX cells, not CSV ones)."""
     return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+class VisitorSubmissionPermissionPolicy(ModelPermissionPolicy):
+    """The model's permissions, less "add" for everyone: the admin shows no Add button and
+    its add view refuses, whatever permissions a group or a superuser holds."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        actions = [action for action in actions if action != "add"]
+        if not actions:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(actions)
+
+
+for submission_model in (SurveyResponse, ForumPost):
+    register_permission_policy(
+        submission_model, VisitorSubmissionPermissionPolicy(submission_model), exact_class=True
+    )
 
 
 class ExportIndexView(IndexView):

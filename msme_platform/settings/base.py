@@ -29,6 +29,9 @@ def env_list(name, default=""):
 
 
 DEBUG = False
+# True only in settings/dev.py: commands and URLs meant for a laptop (create_local_admin,
+# uploads served by Django).
+LOCAL_DEVELOPMENT = False
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:

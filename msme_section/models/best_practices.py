@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from msme_platform.core.caching import memo
+from msme_platform.core.collation import sorted_by_name
 from msme_platform.core.models import BasePage, Country, ProvenanceMixin, Region, Topic
 
 from .common import IndexPage, public, use_cache
@@ -148,7 +149,7 @@ class BestPracticeIndexPage(IndexPage):
         countries = BestPracticePage.countries.through.objects.filter(
             bestpracticepage__locale_id=self.locale_id
         ).values_list("bestpracticepage_id", "country__name")
-        for page_id, name in countries.order_by("country__name"):
+        for page_id, name in sorted_by_name(countries, lambda pair: pair[1]):
             places.setdefault(page_id, []).append(name)
         regions = BestPracticePage.objects.filter(
             locale_id=self.locale_id, region__isnull=False
@@ -158,7 +159,7 @@ class BestPracticeIndexPage(IndexPage):
         through = BestPracticePage.topics.through.objects.filter(
             bestpracticepage__locale_id=self.locale_id
         ).values_list("bestpracticepage_id", "topic__name")
-        for page_id, name in through.order_by("topic__name"):
+        for page_id, name in sorted_by_name(through, lambda pair: pair[1]):
             topics.setdefault(page_id, []).append(name)
         return {
             page_id: " · ".join(

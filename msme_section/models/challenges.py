@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from msme_platform.core.caching import memo
+from msme_platform.core.collation import sorted_by_name
 from msme_platform.core.models import BasePage, ProvenanceMixin, Topic
 
 from .common import IndexPage, public, use_cache
@@ -94,10 +95,9 @@ class ChallengePage(ProvenanceMixin, BasePage):
         return {
             "topics": list(self.topics.all()),
             "studies": list(public(self.related_studies.live()).order_by("-year", "title")),
-            "programmes": list(
-                public(self.related_programmes.live())
-                .select_related("country")
-                .order_by("country__name", "title")
+            "programmes": sorted_by_name(
+                public(self.related_programmes.live()).select_related("country"),
+                lambda programme: f"{programme.country.name}\t{programme.title}",
             ),
             # The Group's thematic sessions on this challenge (events point here).
             "sessions": list(

@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from msme_platform.core.caching import memo
+from msme_platform.core.collation import name_rank, sorted_by_name
 from msme_platform.core.links import LINK_FIELDS
 from msme_platform.core.models import BasePage, Country, ProvenanceMixin
 
@@ -200,7 +201,13 @@ class ProgrammeIndexPage(IndexPage):
         # Only what the table shows: programme rows carry long rich-text fields.
         listed = programmes.only(
             *LIST_FIELDS, "country__name", "country__iso3", "country__region__slug"
-        ).order_by("country__name", "title")
+        ).order_by(
+            # Countries in the language's alphabetical order (core/collation.py), which no
+            # database collation gives the same on SQLite and PostgreSQL.
+            name_rank("country__name", [row["name"] for row in by_country]),
+            "country__name",
+            "title",
+        )
         paginator = KnownCountPaginator(listed, self.PER_PAGE, total)
         programmes_page = paginator.get_page(request.GET.get("page"))
         # The rows of this page of results, as plain values, kept until content changes.
@@ -245,12 +252,12 @@ class ProgrammeIndexPage(IndexPage):
     @staticmethod
     def count_by_country(programmes):
         """One row per country, with its number of programmes, in one query."""
-        return list(
+        return sorted_by_name(
             programmes.order_by()
             .values("country__iso3", "country__name")
             .annotate(count=Count("pk"))
-            .order_by("country__name")
-            .values("count", iso3=models.F("country__iso3"), name=models.F("country__name"))
+            .values("count", iso3=models.F("country__iso3"), name=models.F("country__name")),
+            lambda row: row["name"],
         )
 
 

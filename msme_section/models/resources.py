@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
 
+from msme_platform.core.collation import sorted_by_name
 from msme_platform.core.models import ProvenanceMixin
 
 from ..enums import Audience, ResourceNeed
@@ -117,11 +118,12 @@ class ResourcesPage(IndexPage):
 
     def resources(self):
         """Published resources in the page's language, or in the default one until translated."""
-        found = list(
+        found = sorted_by_name(
             Resource.objects.filter(
                 Q(locale_id=self.locale_id) | Q(locale__language_code=settings.LANGUAGE_CODE),
                 live=True,
-            ).order_by("name")
+            ),
+            lambda resource: resource.name,
         )
         own = [resource for resource in found if resource.locale_id == self.locale_id]
         return own or found

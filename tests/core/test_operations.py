@@ -229,3 +229,25 @@ def test_with_redis_stopped_pages_are_served_without_the_cache(client, path):
     assert response.status_code == 200
     assert "<h1" in response.content.decode()
     assert response.get("X-Page-Cache") != "hit"
+
+
+@pytest.mark.parametrize(("debug_pages", "debug"), [("", "False"), ("1", "True")])
+def test_make_run_shows_the_sites_own_error_pages_unless_asked_and_serves_static_files(
+    debug_pages, debug
+):
+    # Under make run (settings.dev) a visitor gets the site's 404 page, not Django's
+    # debug page, which DJANGO_DEBUG_PAGES=1 brings back. Static files are served either way.
+    result = run_python(
+        """
+        import django
+        django.setup()
+        from django.conf import settings
+        from django.test import Client
+        print(settings.DEBUG, settings.LOCAL_DEVELOPMENT)
+        print(Client().get("/static/css/site.css").status_code)
+        """,
+        DJANGO_SETTINGS_MODULE="msme_platform.settings.dev",
+        DJANGO_DEBUG_PAGES=debug_pages,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.splitlines() == [f"{debug} True", "200"]

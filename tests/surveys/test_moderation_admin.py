@@ -256,3 +256,26 @@ def test_delegate_sees_aggregated_results_in_the_admin_without_personal_data(
 def test_roles_without_results_permission_are_refused(client, request, survey, role):
     login(client, request.getfixturevalue(role))
     assert _refused(client.get(reverse("surveys_results_detail", args=[survey.pk])))
+
+
+@pytest.mark.parametrize("model", [SurveyResponse, ForumPost])
+def test_nobody_adds_a_visitor_submission_in_the_admin(client, secretariat, responses, model):
+    # Responses and posts come from visitors only: no Add button, and the add view refuses.
+    login(client, secretariat)
+    listing = client.get(url(model, "list"))
+    assert listing.status_code == 200
+    add_url = url(model, "add")
+    assert add_url not in listing.content.decode()
+    before = model.objects.count()
+    assert client.get(add_url).status_code in (302, 403)
+    assert client.post(add_url, {"status": ModerationStatus.APPROVED}).status_code in (302, 403)
+    assert model.objects.count() == before
+
+
+@pytest.mark.parametrize("model", [SurveyResponse, ForumPost])
+def test_not_even_a_superuser_adds_a_visitor_submission(client, admin_user, model):
+    client.force_login(admin_user)
+    listing = client.get(url(model, "list"))
+    assert listing.status_code == 200
+    assert url(model, "add") not in listing.content.decode()
+    assert client.get(url(model, "add")).status_code in (302, 403)

@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 from ..blocks import BodyBlock
 from ..caching import memo
 from ..choices import ChoiceLabelsMixin
+from ..collation import name_key, sorted_by_name
 from ..forms import SearchForm
 from ..home import next_events_html, section_page_models
 from ..profiles import profile_sections
@@ -288,15 +289,25 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("country index page")
 
     def regions_with_countries(self):
-        """``(region, [countries])`` in alphabetical order, in one query."""
+        """``(region, [countries])`` in alphabetical order of the language, in one query."""
         grouped = {}
-        for country in countries_for(self.locale_id).order_by("region__name", "name"):
+        for country in sorted_by_name(countries_for(self.locale_id), lambda c: c.name):
             grouped.setdefault(country.region, []).append(country)
+        return sorted_by_name(grouped.items(), lambda item: item[0].name if item[0] else "")
+
+    def countries_by_letter(self):
+        """``(letter, [countries])`` A to Z in the language: "Égypte" under E, in one query."""
+        grouped = {}
+        for country in sorted_by_name(countries_for(self.locale_id), lambda c: c.name):
+            grouped.setdefault(name_key(country.name)[0][:1].upper(), []).append(country)
         return list(grouped.items())
 
     @path("")
     def index(self, request):
-        return self.render(request, context_overrides={"regions": self.regions_with_countries()})
+        # A to Z first (a visitor knows their country's name, rarely its WTO region).
+        by_region = request.GET.get("view") == "regions"
+        groups = self.regions_with_countries() if by_region else self.countries_by_letter()
+        return self.render(request, context_overrides={"groups": groups, "by_region": by_region})
 
     @path("<slug:code>/")
     def profile(self, request, code):

@@ -11,8 +11,8 @@ class Command(BaseCommand):
     password_file = settings.BASE_DIR / ".local-admin-password"
 
     def handle(self, *args, **options):
-        if not settings.DEBUG:
-            raise CommandError("create_local_admin is for local development (DEBUG on) only.")
+        if not settings.LOCAL_DEVELOPMENT:
+            raise CommandError("create_local_admin is for local development (settings.dev) only.")
         if self.password_file.exists():
             password = self.password_file.read_text().strip()
         else:
