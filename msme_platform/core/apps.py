@@ -18,6 +18,10 @@ class CoreConfig(AppConfig):
         for signal in (page_published, page_unpublished):
             signal.connect(page_cache.purge_listings, dispatch_uid=f"cdn-listings-{signal}")
 
+        from .translation_reviews import withdraw_review
+
+        page_published.connect(withdraw_review, dispatch_uid="translation-review-withdraw")
+
         from django.contrib.auth.signals import user_logged_in
 
         from .auth import log_sign_in

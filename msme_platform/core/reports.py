@@ -5,10 +5,13 @@ source page (it follows the source's words), or when it has no copy there at all
 queries however many pages there are.
 """
 
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.models import Locale, Page
+
+from .translation_reviews import unreviewed_translations
 
 
 def untranslated_pages():
@@ -57,5 +60,15 @@ class UntranslatedPagesReportView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["languages"] = untranslated_pages()
+        unreviewed = dict(
+            unreviewed_translations()
+            .order_by()
+            .values_list("locale_id")
+            .annotate(count=Count("id"))
+            .values_list("locale_id", "count")
+        )
+        languages = untranslated_pages()
+        for language in languages:
+            language["unreviewed"] = unreviewed.get(language["locale"].pk, 0)
+        context["languages"] = languages
         return context

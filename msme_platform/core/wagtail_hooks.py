@@ -8,6 +8,7 @@ from .admin_views import EditorGuideView, StaleRecordsView, TwoFactorView
 from .import_views import ImportView, importers_for
 from .panels import WaitingForMePanel
 from .reports import UntranslatedPagesReportView
+from .translation_reviews import TranslationReviewView, header_buttons
 from .viewsets import ErrorReportViewSet, TaxonomyViewSetGroup
 
 register_snippet(TaxonomyViewSetGroup)
@@ -30,7 +31,15 @@ def register_core_admin_urls():
         ),
         path("reports/stale-records/", StaleRecordsView.as_view(), name="msme_stale_records"),
         path("editor-guide/", EditorGuideView.as_view(), name="msme_editor_guide"),
+        path(
+            "translation-review/<int:page_id>/",
+            TranslationReviewView.as_view(),
+            name="msme_translation_review",
+        ),
     ]
+
+
+hooks.register("register_page_header_buttons", header_buttons)
 
 
 @hooks.register("register_admin_menu_item")

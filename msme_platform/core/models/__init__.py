@@ -9,6 +9,7 @@ from .pages import (
     StandardPage,
     countries_for,
 )
+from .reviews import TranslationReview
 from .site_settings import SiteSettings
 from .taxonomy import Country, ProvenanceMixin, Region, SourcedMixin, Topic
 
@@ -28,4 +29,5 @@ __all__ = [
     "SourcedMixin",
     "StandardPage",
     "Topic",
+    "TranslationReview",
 ]

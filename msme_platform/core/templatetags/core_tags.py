@@ -10,6 +10,7 @@ from msme_platform.core.caching import memo
 from msme_platform.core.caching.fragments import RememberNode
 from msme_platform.core.caching.routing import site_for_request
 from msme_platform.core.links import LINK_FIELDS
+from msme_platform.core.translation_reviews import awaits_review
 
 register = template.Library()
 
@@ -177,4 +178,8 @@ def content_language(context):
             )
             or current
         )
-    return {"code": code, "fallback": code != current}
+    return {
+        "code": code,
+        "fallback": code != current,
+        "unreviewed": code == current and awaits_review(page),
+    }
