@@ -9,6 +9,7 @@ JVM start). Without Java or vnu.jar the test is skipped on a laptop and fails in
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from datetime import timedelta
@@ -159,6 +160,18 @@ def render_every_page_type(client):
     kept = [{"name": "answer", "label": "Answer", "values": ["Yes"], "multiple": False}]
     pages["database-unavailable"] = render_to_string("503.html", {"kept": kept, "action": SURVEY})
     return pages
+
+
+def test_every_public_page_has_a_meta_description(client, every_page_type):
+    """From the editor's summary, else from the record itself (Lighthouse's SEO audit)."""
+    missing = {}
+    for name, html in render_every_page_type(client).items():
+        if name in ("server-error", "database-unavailable"):
+            continue  # rendered without the database, and never indexed
+        found = re.findall(r'<meta name="description" content="([^"]*)">', html)
+        if len(found) != 1 or len(found[0].strip()) < 20:
+            missing[name] = found
+    assert missing == {}
 
 
 def test_every_page_type_is_valid_html(client, every_page_type, tmp_path):
