@@ -28,8 +28,31 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client):
 def test_sitemap_lists_the_pages_of_every_language(client):
     body = client.get("/sitemap.xml").content.decode()
     for path in ("/en/about/", "/fr/about/", "/es/msmes/", "/en/policymakers/"):
-        # Absolute URLs use the hostname of the Wagtail Site record (Settings > Sites).
-        assert f"<loc>http://localhost{path}</loc>" in body
+        assert f"<loc>http://testserver{path}</loc>" in body
+
+
+@pytest.mark.parametrize(
+    ("host", "root"),
+    [
+        # The address the site is served from, when ALLOWED_HOSTS names it...
+        ("127.0.0.1:8317", "http://127.0.0.1:8317"),
+        ("localhost:8317", "http://localhost:8317"),
+        # ...and the Site record's (Settings > Sites) for its own host name.
+        ("localhost", "http://localhost"),
+    ],
+)
+def test_sitemap_lists_the_address_the_site_is_served_from(client, host, root):
+    body = client.get("/sitemap.xml", HTTP_HOST=host).content.decode()
+    assert f"<loc>{root}/en/about/</loc>" in body
+    assert f'hreflang="fr" href="{root}/fr/about/"' in body
+    assert "<loc>http" not in body.replace(f"<loc>{root}/", "")
+
+
+def test_sitemap_trusts_no_host_that_only_a_wildcard_allows(client, settings):
+    settings.ALLOWED_HOSTS = ["*"]
+    body = client.get("/sitemap.xml", HTTP_HOST="attacker.example").content.decode()
+    assert "attacker.example" not in body
+    assert "<loc>http://localhost/en/about/</loc>" in body
 
 
 def clean_environ(*drop):
