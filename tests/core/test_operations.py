@@ -1,10 +1,12 @@
 """Health check, robots.txt, sitemap and error pages, as a server operator relies on them."""
 
 import json
+import logging
 import os
 import subprocess
 import sys
 import textwrap
+import unittest
 
 import pytest
 from django.conf import settings
@@ -53,6 +55,19 @@ def test_sitemap_trusts_no_host_that_only_a_wildcard_allows(client, settings):
     body = client.get("/sitemap.xml", HTTP_HOST="attacker.example").content.decode()
     assert "attacker.example" not in body
     assert "<loc>http://localhost/en/about/</loc>" in body
+
+
+def test_a_disallowed_host_is_logged_in_one_line_without_a_traceback(client):
+    with unittest.TestCase().assertLogs("django.security.DisallowedHost") as logs:
+        response = client.get("/en/", HTTP_HOST="spoofed.example")
+    assert response.status_code == 400
+    [record] = logs.records
+    assert record.exc_info is None and not record.exc_text
+    line = logging.Formatter().format(record)
+    assert "spoofed.example" in line
+    assert "\n" not in line and "Traceback" not in line
+    # The logger's own handler only: Django's "django" handler would print it again.
+    assert not logging.getLogger("django.security.DisallowedHost").propagate
 
 
 def clean_environ(*drop):
