@@ -38,9 +38,9 @@ content: migrate ## Load the starter content (safe to run again)
 	$(MANAGE) load_starter_content
 
 admin: migrate ## Create or reset the local admin account and print its login
-	$(MANAGE) create_local_admin
+	$(MANAGE) create_local_admin --host $(HOST) --port $(PORT)
 
-run: content admin ## Install, migrate, load content, print the admin login, serve on http://127.0.0.1:8000
+run: content admin ## Install, migrate, load content, print the admin login, serve on http://HOST:PORT (default 127.0.0.1:8000)
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 

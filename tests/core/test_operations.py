@@ -1,5 +1,6 @@
 """Health check, robots.txt, sitemap and error pages, as a server operator relies on them."""
 
+import io
 import json
 import logging
 import os
@@ -10,6 +11,7 @@ import unittest
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
 
@@ -68,6 +70,16 @@ def test_a_disallowed_host_is_logged_in_one_line_without_a_traceback(client):
     assert "\n" not in line and "Traceback" not in line
     # The logger's own handler only: Django's "django" handler would print it again.
     assert not logging.getLogger("django.security.DisallowedHost").propagate
+
+
+def test_the_local_admin_login_names_the_port_make_run_serves_on(settings, tmp_path, monkeypatch):
+    from msme_platform.core.management.commands import create_local_admin
+
+    settings.DEBUG = True
+    monkeypatch.setattr(create_local_admin.Command, "password_file", tmp_path / "password")
+    out = io.StringIO()
+    call_command("create_local_admin", host="127.0.0.1", port="8301", stdout=out)
+    assert "Local admin: http://127.0.0.1:8301/admin/  user: admin  password: " in out.getvalue()
 
 
 def clean_environ(*drop):
