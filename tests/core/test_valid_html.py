@@ -1,10 +1,10 @@
 """Every page type is valid HTML for the W3C Nu HTML checker (vnu).
 
-vnu.jar comes from the npm package ``vnu-jar`` (``.ci/run`` installs it into
-``build/vnu/``; ``VNU_JAR`` points elsewhere) and runs on Debian's Java runtime. The pages
-are rendered with the test client into files and checked in one run of the checker (one
-JVM start). Without Java or vnu.jar the test is skipped on a laptop and fails in CI
-(``STRICT_NO_SKIPS``).
+vnu.jar comes from the npm package ``vnu-jar`` (``make vnu`` installs it into
+``build/vnu/``, as ``.ci/run`` does; ``VNU_JAR`` points elsewhere) and runs on Debian's
+Java runtime. The pages are rendered with the test client into files and checked in one
+run of the checker (one JVM start). Without Java or vnu.jar the test is skipped on a
+laptop and fails in CI (``STRICT_NO_SKIPS``).
 """
 
 import json
@@ -90,7 +90,7 @@ def vnu_command():
     java = shutil.which("java")
     missing = [what for what, ok in (("java", java), (str(VNU_JAR), VNU_JAR.exists())) if not ok]
     if missing:
-        message = f"the Nu HTML checker needs {' and '.join(missing)} (see .ci/run)"
+        message = f"the Nu HTML checker needs {' and '.join(missing)} (make vnu)"
         if os.environ.get("STRICT_NO_SKIPS"):
             pytest.fail(message)
         pytest.skip(message)
