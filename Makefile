@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run install install-test migrate content admin serve test test-fast lint format check-deploy bench faults load backup restore messages clean
+.PHONY: help run install install-test migrate content admin serve test test-fast lint format check-deploy bench faults load backup restore messages vnu clean
 
 help: ## List every target
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -38,14 +38,25 @@ content: migrate ## Load the starter content (safe to run again)
 	$(MANAGE) load_starter_content
 
 admin: migrate ## Create or reset the local admin account and print its login
-	$(MANAGE) create_local_admin
+	$(MANAGE) create_local_admin --host $(HOST) --port $(PORT)
 
-run: content admin ## Install, migrate, load content, print the admin login, serve on http://127.0.0.1:8000
+run: content admin ## Install, migrate, load content, print the admin login, serve on http://HOST:PORT (default 127.0.0.1:8000)
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install-test ## Install test dependencies and run the whole suite
 	$(PY) -m pytest
+
+# The W3C Nu HTML checker for tests/core/test_valid_html.py, from npm (its install script,
+# which would fetch a Java runtime from elsewhere, is skipped: it runs on the system's java).
+VNU_VERSION := 26.9.27
+VNU_JAR := build/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+
+vnu: $(VNU_JAR) ## Install the Nu HTML checker (npm package vnu-jar) into build/vnu; needs npm and java
+
+$(VNU_JAR):
+	mkdir -p build/vnu
+	npm install --prefix build/vnu --ignore-scripts --no-audit --no-fund vnu-jar@$(VNU_VERSION)
 
 lint: install-test ## Check code style with ruff
 	$(PY) -m ruff check .

@@ -319,8 +319,18 @@ CONTENT_SECURITY_POLICY_ADMIN = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"without_traceback": {"()": "msme_platform.core.log_filters.WithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # A disallowed Host header is answered with a 400 and logged in one line, once (not
+    # again by Django's own "django" console handler under DEBUG).
+    "loggers": {
+        "django.security.DisallowedHost": {
+            "handlers": ["console"],
+            "filters": ["without_traceback"],
+            "propagate": False,
+        }
+    },
 }
 
 # E-mail (workflow notifications): SMTP when EMAIL_HOST is set, otherwise printed to the

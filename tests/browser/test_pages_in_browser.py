@@ -51,17 +51,42 @@ def test_home_page_fits_the_screen_and_is_saved_as_a_screenshot(browser, site, a
     assert scroll_width <= width, f"page is {scroll_width}px wide on a {width}px screen"
 
 
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_at_400_percent_zoom_the_header_takes_at_most_a_third_of_the_screen(
+    browser, site, artifacts, language
+):
+    # 1280 x 1024 CSS px at 400% zoom: 320 x 256 (WCAG 1.4.10 Reflow).
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 256})
+    page = context.new_page()
+    page.goto(f"{site.url}/{language}/policymakers/")
+    page.locator(".site-header").screenshot(path=str(artifacts / f"header-320-{language}.png"))
+    height = page.locator(".site-header").bounding_box()["height"]
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    # Sections, search and languages are one "Menu" away, without JavaScript.
+    page.locator(".site-menu > summary").click()
+    sections, languages = page.locator(".site-menu").get_by_role("navigation").all()
+    assert sections.get_by_role("link").count() == 3
+    assert all(link.is_visible() for link in languages.get_by_role("link").all())
+    assert page.locator(".site-menu").get_by_role("searchbox").is_visible()
+    context.close()
+    assert height <= 256 / 3, f"the header is {height}px high"
+    assert scroll_width <= 320
+
+
 def test_everything_works_without_javascript(browser, site):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 800})
     page = context.new_page()
     page.goto(site.url + "/en/")
     page.get_by_role("link", name="For policymakers").first.click()
     assert page.url.endswith("/en/policymakers/")
-    page.get_by_label("Search the site").fill("accessibility")
+    # On a phone the header's sections, search and languages are behind "Menu".
+    page.get_by_text("Menu", exact=True).click()
+    page.get_by_role("searchbox", name="Search the site").fill("accessibility")
     page.get_by_role("button", name="Search").first.click()
     assert "/en/search/?q=accessibility" in page.url
     page.get_by_role("link", name="Accessibility statement").first.click()
     assert page.url.endswith("/en/accessibility/")
+    page.get_by_text("Menu", exact=True).click()
     page.get_by_role("link", name="Français").click()
     assert page.url.endswith("/fr/accessibility/")
     assert page.locator("html").get_attribute("lang") == "fr"

@@ -84,12 +84,12 @@ def test_french_list_page_is_french_and_carries_no_notice(client):
 
 def test_sitemap_gives_every_page_its_alternates(client):
     body = client.get("/sitemap.xml").content.decode()
-    about = body.split("<loc>http://localhost/fr/about/</loc>", 1)[1].split("</url>", 1)[0]
+    about = body.split("<loc>http://testserver/fr/about/</loc>", 1)[1].split("</url>", 1)[0]
     for code in LANGUAGES:
         assert (
-            f'<xhtml:link rel="alternate" hreflang="{code}" href="http://localhost/{code}/about/"/>'
+            f'<xhtml:link rel="alternate" hreflang="{code}" href="http://testserver/{code}/about/"/>'
         ) in about
-    assert 'hreflang="x-default" href="http://localhost/en/about/"' in about
+    assert 'hreflang="x-default" href="http://testserver/en/about/"' in about
 
 
 @pytest.mark.parametrize("language", ["fr", "es"])

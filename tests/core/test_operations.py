@@ -1,13 +1,17 @@
 """Health check, robots.txt, sitemap and error pages, as a server operator relies on them."""
 
+import io
 import json
+import logging
 import os
 import subprocess
 import sys
 import textwrap
+import unittest
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
 
@@ -28,8 +32,54 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client):
 def test_sitemap_lists_the_pages_of_every_language(client):
     body = client.get("/sitemap.xml").content.decode()
     for path in ("/en/about/", "/fr/about/", "/es/msmes/", "/en/policymakers/"):
-        # Absolute URLs use the hostname of the Wagtail Site record (Settings > Sites).
-        assert f"<loc>http://localhost{path}</loc>" in body
+        assert f"<loc>http://testserver{path}</loc>" in body
+
+
+@pytest.mark.parametrize(
+    ("host", "root"),
+    [
+        # The address the site is served from, when ALLOWED_HOSTS names it...
+        ("127.0.0.1:8317", "http://127.0.0.1:8317"),
+        ("localhost:8317", "http://localhost:8317"),
+        # ...and the Site record's (Settings > Sites) for its own host name.
+        ("localhost", "http://localhost"),
+    ],
+)
+def test_sitemap_lists_the_address_the_site_is_served_from(client, host, root):
+    body = client.get("/sitemap.xml", HTTP_HOST=host).content.decode()
+    assert f"<loc>{root}/en/about/</loc>" in body
+    assert f'hreflang="fr" href="{root}/fr/about/"' in body
+    assert "<loc>http" not in body.replace(f"<loc>{root}/", "")
+
+
+def test_sitemap_trusts_no_host_that_only_a_wildcard_allows(client, settings):
+    settings.ALLOWED_HOSTS = ["*"]
+    body = client.get("/sitemap.xml", HTTP_HOST="attacker.example").content.decode()
+    assert "attacker.example" not in body
+    assert "<loc>http://localhost/en/about/</loc>" in body
+
+
+def test_a_disallowed_host_is_logged_in_one_line_without_a_traceback(client):
+    with unittest.TestCase().assertLogs("django.security.DisallowedHost") as logs:
+        response = client.get("/en/", HTTP_HOST="spoofed.example")
+    assert response.status_code == 400
+    [record] = logs.records
+    assert record.exc_info is None and not record.exc_text
+    line = logging.Formatter().format(record)
+    assert "spoofed.example" in line
+    assert "\n" not in line and "Traceback" not in line
+    # The logger's own handler only: Django's "django" handler would print it again.
+    assert not logging.getLogger("django.security.DisallowedHost").propagate
+
+
+def test_the_local_admin_login_names_the_port_make_run_serves_on(settings, tmp_path, monkeypatch):
+    from msme_platform.core.management.commands import create_local_admin
+
+    settings.DEBUG = True
+    monkeypatch.setattr(create_local_admin.Command, "password_file", tmp_path / "password")
+    out = io.StringIO()
+    call_command("create_local_admin", host="127.0.0.1", port="8301", stdout=out)
+    assert "Local admin: http://127.0.0.1:8301/admin/  user: admin  password: " in out.getvalue()
 
 
 def clean_environ(*drop):

@@ -10,6 +10,11 @@ class Command(BaseCommand):
 
     password_file = settings.BASE_DIR / ".local-admin-password"
 
+    def add_arguments(self, parser):
+        # `make run HOST=… PORT=…` passes its own, so that the login printed is the one served.
+        parser.add_argument("--host", default="127.0.0.1", help="host the site is served on")
+        parser.add_argument("--port", default="8000", help="port the site is served on")
+
     def handle(self, *args, **options):
         if not settings.LOCAL_DEVELOPMENT:
             raise CommandError("create_local_admin is for local development (settings.dev) only.")
@@ -24,8 +29,10 @@ class Command(BaseCommand):
         user.is_staff = user.is_superuser = user.is_active = True
         user.set_password(password)
         user.save()
+        host = f"[{options['host']}]" if ":" in options["host"] else options["host"]
         self.stdout.write(
             self.style.SUCCESS(
-                "Local admin: http://127.0.0.1:8000/admin/  user: admin  password: " + password
+                f"Local admin: http://{host}:{options['port']}/admin/  user: admin  "
+                f"password: {password}"
             )
         )
