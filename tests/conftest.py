@@ -1,9 +1,11 @@
 import os
 
 import pytest
+from django.contrib.auth.models import Group
 
 from msme_platform.core.caching import memo
 from msme_platform.core.starter import load_starter_content
+from tests.utils import PASSWORD
 
 
 @pytest.fixture(scope="session")
@@ -28,3 +30,15 @@ def pytest_sessionfinish(session, exitstatus):
     if os.environ.get("STRICT_NO_SKIPS") and skipped and exitstatus == 0:
         reporter.write_line(f"STRICT_NO_SKIPS: {skipped} test(s) were skipped", red=True)
         session.exitstatus = 1
+
+
+@pytest.fixture
+def person(django_user_model):
+    """``person(username, role)``: a user in one of the roles' groups, password ``PASSWORD``."""
+
+    def make(username, role):
+        user = django_user_model.objects.create_user(username, f"{username}@example.org", PASSWORD)
+        user.groups.add(Group.objects.get(name=role))
+        return user
+
+    return make

@@ -74,6 +74,10 @@ def header_buttons(page, user, view_name, next_url=None):
     )
 
 
+def listing_buttons(page, user, next_url=None):
+    yield from header_buttons(page, user, "listing", next_url)
+
+
 class TranslationReviewView(WagtailAdminTemplateMixin, TemplateView):
     """Confirm, then record (or withdraw) a reviewer's mark on one translated page."""
 

@@ -8,7 +8,7 @@ from .admin_views import EditorGuideView, StaleRecordsView, TwoFactorView
 from .import_views import ImportView, importers_for
 from .panels import WaitingForMePanel
 from .reports import UntranslatedPagesReportView
-from .translation_reviews import TranslationReviewView, header_buttons
+from .translation_reviews import TranslationReviewView, header_buttons, listing_buttons
 from .viewsets import ErrorReportViewSet, TaxonomyViewSetGroup
 
 register_snippet(TaxonomyViewSetGroup)
@@ -39,7 +39,10 @@ def register_core_admin_urls():
     ]
 
 
+# wagtail-localize shows translated pages in its own editor, without Wagtail's header menu:
+# the page listing's "More" menu carries the button too.
 hooks.register("register_page_header_buttons", header_buttons)
+hooks.register("register_page_listing_more_buttons", listing_buttons)
 
 
 @hooks.register("register_admin_menu_item")

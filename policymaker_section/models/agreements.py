@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -41,7 +42,12 @@ from .. import explorer, exports
 from ..enums import AgreementType, CategoryGroup, LegalIntensity
 
 # Languages a treaty text is quoted in: the WTO's three.
-QUOTATION_LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
+# Names as they read in "Quoted from the treaty text, in …" (lower case in French and Spanish).
+QUOTATION_LANGUAGES = [
+    ("en", pgettext_lazy("language of a quotation", "English")),
+    ("fr", pgettext_lazy("language of a quotation", "French")),
+    ("es", pgettext_lazy("language of a quotation", "Spanish")),
+]
 # A status recorded this many years ago or more may have changed since: visitors are told.
 STATUS_CHECK_AGE = 2
 
@@ -450,6 +456,7 @@ class AgreementPage(ProvenanceMixin, RoutablePageMixin, BasePage):
                 "summary": provision.summary,
                 "excerpt": provision.excerpt,
                 "excerpt_language": provision.excerpt_language,
+                "excerpt_language_name": provision.get_excerpt_language_display(),
                 "category_provisional": provision.category_provisional,
                 "source_url": provision.source_url,
             }
