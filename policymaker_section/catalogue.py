@@ -22,6 +22,7 @@ from wagtail.models import Page
 
 from msme_platform.core.caching import memo
 from msme_platform.core.collation import sorted_by_name
+from msme_platform.core.models import Country
 
 
 class Tally:
@@ -180,6 +181,36 @@ def for_locale(locale_id):
     return memo.remember_shared(("policymaker-catalogue", locale_id), lambda: build(locale_id))
 
 
+def _country_names(locale_id):
+    """``(countries, regions)``: iso3 and region slug -> name in the catalogue's language.
+
+    A translated agreement keeps its English page's parties (wagtail-localize copies
+    many-to-many fields as they are), so names are looked up in the language here.
+    """
+    countries, regions = {}, {}
+    fields = ("iso3", "name", "region__slug", "region__name")
+    rows = list(Country.objects.filter(locale_id=locale_id).values_list(*fields))
+    if not rows:  # a language whose country names are not loaded: the default one's
+        rows = Country.objects.filter(locale__language_code=settings.LANGUAGE_CODE).values_list(
+            *fields
+        )
+    for iso3, name, slug, region in rows:
+        countries[iso3] = name
+        if slug:
+            regions[slug] = region
+    return countries, regions
+
+
+def _in_language(rows, localized):
+    """Party or member rows with names in the catalogue's language, sorted by them."""
+    countries, regions = localized
+    rows = [
+        (owner, iso3, countries.get(iso3, name), slug, regions.get(slug, region))
+        for owner, iso3, name, slug, region in rows
+    ]
+    return sorted_by_name(rows, lambda row: row[2])
+
+
 def build(locale_id):
     from msme_platform.core.models import CountryIndexPage
 
@@ -237,7 +268,8 @@ def build(locale_id):
             ),
         )
     through = AgreementPage.parties.through
-    for agreement_id, iso3, name, region_slug, region_name in sorted_by_name(
+    localized = _country_names(locale_id)
+    for agreement_id, iso3, name, region_slug, region_name in _in_language(
         through.objects.filter(agreementpage__in=agreements).values_list(
             "agreementpage_id",
             "country__iso3",
@@ -245,7 +277,7 @@ def build(locale_id):
             "country__region__slug",
             "country__region__name",
         ),
-        lambda row: row[2],
+        localized,
     ):
         facts = catalogue.agreements[agreement_id]
         facts.parties.append((iso3, name))
@@ -280,7 +312,7 @@ def build(locale_id):
             coverage=row["coverage_verified"],
             symbol=row["secretariat_report_symbol"],
         )
-    for review_id, iso3, name, region_slug, region_name in sorted_by_name(
+    for review_id, iso3, name, region_slug, region_name in _in_language(
         TPREntryPage.members.through.objects.filter(tprentrypage__in=reviews).values_list(
             "tprentrypage_id",
             "country__iso3",
@@ -288,7 +320,7 @@ def build(locale_id):
             "country__region__slug",
             "country__region__name",
         ),
-        lambda row: row[2],
+        localized,
     ):
         facts = catalogue.reviews[review_id]
         facts.members.append((iso3, name))
