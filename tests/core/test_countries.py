@@ -7,7 +7,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_country_index_lists_countries_by_region(client):
-    html = client.get("/en/countries/").content.decode()
+    html = client.get("/en/countries/", {"view": "regions"}).content.decode()
     assert 'id="africa"' not in html  # anchors are prefixed
     assert 'id="region-africa"' in html
     assert 'href="/en/countries/ken/">Kenya</a>' in html

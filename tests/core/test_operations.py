@@ -75,7 +75,7 @@ def test_a_disallowed_host_is_logged_in_one_line_without_a_traceback(client):
 def test_the_local_admin_login_names_the_port_make_run_serves_on(settings, tmp_path, monkeypatch):
     from msme_platform.core.management.commands import create_local_admin
 
-    settings.DEBUG = True
+    settings.LOCAL_DEVELOPMENT = True
     monkeypatch.setattr(create_local_admin.Command, "password_file", tmp_path / "password")
     out = io.StringIO()
     call_command("create_local_admin", host="127.0.0.1", port="8301", stdout=out)
