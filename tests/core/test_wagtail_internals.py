@@ -59,8 +59,8 @@ def test_the_private_functions_have_the_expected_signatures():
     assert wagtail_internals.split_choices("a, b\nc") == ["a, b", "c"]
     assert list(inspect.signature(HttpRequest._get_raw_host).parameters) == ["self"]
     # Only the database in use can load its search backend (each defines its own models).
-    vendor = connection.vendor
-    backend = importlib.import_module(f"modelsearch.backends.database.{vendor}.{vendor}")
+    module = {"sqlite": "sqlite.sqlite", "postgresql": "postgres.postgres"}[connection.vendor]
+    backend = importlib.import_module(f"modelsearch.backends.database.{module}")
     indexes = [
         cls
         for cls in vars(backend).values()
