@@ -38,3 +38,29 @@ def make_child_rows_translatable(app_label, model_name):
         model.objects.bulk_update(rows, ["locale_id", "translation_key"], batch_size=500)
 
     return migrations.RunPython(forwards, migrations.RunPython.noop)
+
+
+def grant_model_permissions(app_label, model_name, codenames, groups):
+    """A ``RunPython`` operation giving the named groups (``core.roles``) a model's
+    permissions, creating them if ``post_migrate`` has not yet. For the permission data
+    migrations of apps to come; the existing ones stay as they were written."""
+
+    def forwards(apps, schema_editor):
+        group_model = apps.get_model("auth", "Group")
+        permission_model = apps.get_model("auth", "Permission")
+        content_type_model = apps.get_model("contenttypes", "ContentType")
+        content_type, _ = content_type_model.objects.get_or_create(
+            app_label=app_label, model=model_name
+        )
+        permissions = [
+            permission_model.objects.get_or_create(
+                content_type=content_type,
+                codename=codename,
+                defaults={"name": f"Can {codename.replace('_', ' ')}"},
+            )[0]
+            for codename in codenames
+        ]
+        for group in group_model.objects.filter(name__in=groups):
+            group.permissions.add(*permissions)
+
+    return migrations.RunPython(forwards, migrations.RunPython.noop)

@@ -5,7 +5,10 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
+from wagtail.search.query import Or, PlainText
 
+from .caching import memo
+from .search_text import query_variants
 from .visibility import public
 
 # Longer input is cut, and the visitor told so: no one types 200 characters of keywords,
@@ -20,13 +23,16 @@ _SEARCH_WORD = re.compile(r"\w+", re.UNICODE)
 def search_pages(query, locale):
     """Live, public pages in ``locale`` matching ``query``, best first.
 
-    Every word must match; on PostgreSQL words are stemmed in the locale's language
-    ("accord" finds "accords" in French), on SQLite they match exactly. The result is
-    lazy: the paginator fetches one page of hits and counts the rest in the database, so
-    a common word over many pages stays cheap.
+    Every word must match, as the visitor wrote it, by its stem in the locale's language
+    ("exporting" finds "exports"), with its compounds joined ("e-commerce", "ecommerce")
+    or with a synonym the editors listed ("e-commerce" finds "digital trade"): see
+    ``core/search_text.py``. The result is lazy: the paginator fetches one page of hits and
+    counts the rest in the database, so a common word over many pages stays cheap.
     """
-    words = " ".join(_SEARCH_WORD.findall(query))
-    if not words:
+    variants = query_variants(
+        " ".join(_SEARCH_WORD.findall(query)), locale.language_code, synonym_groups(locale)
+    )
+    if not variants:
         return Page.objects.none()
     pages = (
         public(Page.objects.live())
@@ -38,7 +44,22 @@ def search_pages(query, locale):
     # imported while models load.
     from .search_backend import backend_for_language
 
-    return backend_for_language(locale.language_code).search(words, pages, operator="and")
+    alternatives = [PlainText(" ".join(words), operator="and") for words in variants]
+    search_query = alternatives[0] if len(alternatives) == 1 else Or(alternatives)
+    return backend_for_language(locale.language_code).search(search_query, pages)
+
+
+def synonym_groups(locale):
+    """The editors' synonym groups in ``locale``: tuples of terms, for this generation."""
+
+    def compute():
+        from .models import SearchSynonym  # models import this module
+
+        return tuple(
+            tuple(group.term_list()) for group in SearchSynonym.objects.filter(locale=locale)
+        )
+
+    return memo.remember(("search-synonyms", locale.pk), compute)
 
 
 def query_terms(query):

@@ -10,8 +10,11 @@ Why not one backend per language in ``WAGTAILSEARCH_BACKENDS``: every configured
 indexes every object, and the PostgreSQL backends share one table keyed by content type and
 object id, so the last one to write would win. One backend, choosing per object, avoids that.
 
-On SQLite the backend is Wagtail's own, unchanged: FTS5 tokenises words without stemming in
-any language, so there is nothing to choose per locale and exact words still match.
+On SQLite, FTS5 tokenises words without stemming in any language: pages carry their own
+Snowball stems instead (``core/search_text.py``), the same on both databases. Wagtail's
+SQLite ranking scores a title match like a body match (its ``bm25()`` has no column
+weights); here a match in the title column, which holds the title and the summary
+(``search_text.TitleAndSummaryField``), weighs ``TITLE_WEIGHT`` times a body match.
 """
 
 from collections import defaultdict
@@ -21,6 +24,12 @@ from modelsearch.backends import get_search_backend
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.backends.database.postgres.postgres import PostgresIndex, PostgresSearchBackend
 from wagtail.models import Locale
+
+from . import wagtail_internals
+
+# bm25() weights of the SQLite FTS5 columns a page's text is indexed in.
+TITLE_WEIGHT = 4.0
+BODY_WEIGHT = 1.0
 
 
 class LanguageAwarePostgresIndex(PostgresIndex):
@@ -71,7 +80,15 @@ class LanguageAwarePostgresSearchBackend(PostgresSearchBackend):
 def SearchBackend(params):  # noqa: N802 (Wagtail looks a backend module's ``SearchBackend`` up)
     if connection.vendor == "postgresql":
         return LanguageAwarePostgresSearchBackend(params)
-    return DatabaseSearchBackend(params)
+    backend = DatabaseSearchBackend(params)
+    if connection.vendor == "sqlite":
+        # The FTS5 backend when SQLite has FTS5 (Wagtail decides), with weighted columns.
+        weighted = wagtail_internals.weighted_sqlite_compiler(
+            type(backend).query_compiler_class, {"title": TITLE_WEIGHT, "body": BODY_WEIGHT}
+        )
+        if weighted is not None:
+            backend.query_compiler_class = weighted
+    return backend
 
 
 def backend_for_language(language_code, backend="default"):

@@ -19,6 +19,7 @@ from . import roles
 from .bulk import deferred_indexes
 from .importing import IMPORTERS
 from .models import SiteSettings
+from .starter_synonyms import load_search_synonyms
 from .starter_translations import translate_records
 from .wagtail_internals import refresh_title_norms
 
@@ -384,6 +385,7 @@ def _load_starter_content(report):
     ensure_locales()
     load_taxonomy(report)
     translate_taxonomy(report)
+    load_search_synonyms(report)
     tree = json.loads((STARTER_DATA / "pages.json").read_text(encoding="utf-8"))
     home = _ensure_home(tree["home"], report)
     for spec in tree["children"]:

@@ -6,7 +6,7 @@ from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .enums import ErrorReportStatus
-from .models import Country, ErrorReport, Region, Topic
+from .models import Country, ErrorReport, Region, SearchSynonym, Topic
 
 
 class RegionViewSet(SnippetViewSet):
@@ -33,8 +33,19 @@ class TopicViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class SearchSynonymViewSet(SnippetViewSet):
+    """Groups of terms a search treats as one (``core/search_text.py``), per language."""
+
+    model = SearchSynonym
+    icon = "search"
+    list_display = ["name", "terms", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name", "terms"]
+    search_backend_name = None  # a handful of rows: the database's own filtering
+
+
 class TaxonomyViewSetGroup(SnippetViewSetGroup):
-    items = (CountryViewSet, RegionViewSet, TopicViewSet)
+    items = (CountryViewSet, RegionViewSet, TopicViewSet, SearchSynonymViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = _("Taxonomy")
     menu_name = "taxonomy"

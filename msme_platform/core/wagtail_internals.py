@@ -86,3 +86,43 @@ def refresh_title_norms(index):
         return False
     refresh(full=True)
     return True
+
+
+# The columns of modelsearch's SQLite FTS5 table, in the order bm25() takes their weights
+# (its migration 0002 creates ``fts5(autocomplete, body, title)``).
+SQLITE_FTS_COLUMNS = ("autocomplete", "body", "title")
+
+
+def weighted_sqlite_compiler(compiler_class, weights):
+    """A subclass of modelsearch's SQLite query compiler whose ranking gives each FTS5
+    column its weight (``{"title": 4.0}``; others 1), or None when ``compiler_class`` is
+    not that compiler (SQLite without FTS5). Imported only on SQLite: the module loads the
+    FTS model, which exists only there."""
+    from modelsearch.backends.database.sqlite.query import BM25
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchQueryCompiler
+    from modelsearch.query import Not, Phrase, PlainText
+
+    if not issubclass(compiler_class, SQLiteSearchQueryCompiler):
+        return None
+    column_weights = ", ".join(str(float(weights.get(c, 1.0))) for c in SQLITE_FTS_COLUMNS)
+
+    class WeightedBM25(BM25):
+        def as_sql(self, compiler, connection, function=None, template=None):
+            sql, params = super().as_sql(compiler, connection)  # "bm25(<fts table>)"
+            return f"{sql[:-1]}, {column_weights})", params
+
+    class WeightedCompiler(compiler_class):
+        def get_search_vectors(self):
+            # One bm25() for the whole entry: FTS5 already weighs each column by its length.
+            # modelsearch adds it twice, once multiplied by ``title_norm`` (average title
+            # length / this title's), which ranked every page with a short title ("EU -
+            # Chile") above pages that match in their title.
+            return [(None, 1.0)]
+
+        def build_tsrank(self, vector, query, config=None, boost=1.0):
+            if isinstance(query, (Phrase, PlainText, Not)):
+                rank = WeightedBM25()
+                return rank * boost if boost != 1.0 else rank
+            return super().build_tsrank(vector, query, config=config, boost=boost)
+
+    return WeightedCompiler

@@ -69,3 +69,26 @@ def test_the_private_functions_have_the_expected_signatures():
     assert indexes, backend.__name__
     for index in indexes:
         assert "full" in inspect.signature(index._refresh_title_norms).parameters
+
+
+@pytest.mark.django_db
+def test_search_ranking_weighs_the_columns_it_expects():
+    """On SQLite the ranking passes bm25() one weight per FTS5 column, in the table's order;
+    on PostgreSQL the compiler is Wagtail's own (nothing to check)."""
+    from msme_platform.core.search_backend import TITLE_WEIGHT, SearchBackend
+
+    backend = SearchBackend({})
+    if connection.vendor != "sqlite":
+        assert backend.query_compiler_class.__name__ != "WeightedCompiler"
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA table_info(wagtailsearch_indexentry_fts)")
+        columns = tuple(row[1] for row in cursor.fetchall())
+    assert columns == wagtail_internals.SQLITE_FTS_COLUMNS
+    compiler = backend.query_compiler_class
+    assert compiler.__name__ == "WeightedCompiler"
+    assert compiler.get_search_vectors(None) == [(None, 1.0)]
+    expected = f"bm25(wagtailsearch_indexentry_fts, 1.0, 1.0, {TITLE_WEIGHT})"
+    results = backend.search("trade", Page.objects.all())
+    sql = str(results.query_compiler.search(None, 0, 1).query)
+    assert expected in sql

@@ -10,6 +10,7 @@ from .pages import (
     countries_for,
 )
 from .reviews import TranslationReview
+from .search_terms import SearchSynonym
 from .site_settings import SiteSettings
 from .taxonomy import Country, ProvenanceMixin, Region, SourcedMixin, Topic
 
@@ -23,6 +24,7 @@ __all__ = [
     "ImportRecord",
     "Region",
     "SearchPage",
+    "SearchSynonym",
     "SectionPage",
     "SiteSettings",
     "ProvenanceMixin",
