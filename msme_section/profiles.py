@@ -5,6 +5,8 @@ study, best practice or country changes: a profile already spends most of the qu
 budget on its own, and the other apps add sections too.
 """
 
+from urllib.parse import urlencode
+
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -87,5 +89,33 @@ register_profile_section(
         template="components/msme_section/profile_best_practices.html",
         items=section_items("best-practices"),
         order=45,
+    )
+)
+
+
+def trade_partner_url(locale_id):
+    """The trade partner page of a language, kept for the content generation."""
+
+    def compute():
+        from .models import TradePartnerPage
+
+        page = public(TradePartnerPage.objects.live().filter(locale_id=locale_id)).first()
+        return (page.get_url() if page else "") or ""
+
+    return memo.remember(("msme_section", "trade-partner-url", locale_id), compute)
+
+
+def trade_partner_link(country, locale_id):
+    url = trade_partner_url(locale_id)
+    return [f"{url}?{urlencode({'exporter': country.iso3})}"] if url else []
+
+
+register_profile_section(
+    ProfileSection(
+        key="trade-partner",
+        title=_("Selling to another economy"),
+        template="components/msme_section/profile_trade_partner.html",
+        items=trade_partner_link,
+        order=5,
     )
 )
