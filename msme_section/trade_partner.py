@@ -174,6 +174,9 @@ def answer(locale_id, exporter, market):
         "groups": groups,
         "contact_provisions": contact_provisions,
         "exporter_programmes": programmes[exporter[0]],
+        "export_promotion_first": any(
+            p.programme_type == ProgrammeType.EXPORT_PROMOTION for p in programmes[exporter[0]]
+        ),
         "market_programmes": programmes[market[0]],
         "exporter_agreements": [] if in_force else agreements_of(catalogue, exporter[0]),
         "market_agreements": [] if in_force else agreements_of(catalogue, market[0]),
