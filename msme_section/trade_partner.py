@@ -12,7 +12,7 @@ France is recorded as a party to, and the page tells the visitor that agreements
 Union concluded as a whole are listed under the European Union.
 """
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from msme_platform.core.caching import memo
 from msme_platform.core.collation import name_key
@@ -76,7 +76,7 @@ def provisions_by_category(catalogue, locale_id, agreements):
     ids = tuple(sorted(a.id for a in agreements))
     if not ids:
         return []
-    rows = memo.remember(
+    rows = memo.remember_shared(
         ("msme_section", "trade-partner-provisions", locale_id, ids),
         lambda: _provision_rows(locale_id, ids),
     )
@@ -99,22 +99,40 @@ def provisions_by_category(catalogue, locale_id, agreements):
     ]
 
 
-def programmes_of(locale_id, codes):
-    """``{iso3: [programmes]}``: export promotion first, then by title (in the
-    language's order), in one query."""
+def _programme_rows(locale_id, codes, request):
     from .models.programmes import live_programmes
 
     found = {code: [] for code in codes}
-    programmes = (
-        live_programmes(locale_id).filter(country__iso3__in=codes).defer_streamfields().order_by()
-    )
-    for programme in programmes:
-        found[programme.country.iso3].append(programme)
-    for code in codes:
-        found[code].sort(
-            key=lambda p: (p.programme_type != ProgrammeType.EXPORT_PROMOTION, name_key(p.title))
+    for programme in live_programmes(locale_id).filter(country__iso3__in=codes).order_by():
+        found[programme.country.iso3].append(
+            {
+                "title": programme.title,
+                "url": programme.get_url(request),
+                "type": str(programme.get_programme_type_display()),
+                "export_promotion": programme.programme_type == ProgrammeType.EXPORT_PROMOTION,
+                "sizes": str(programme.sizes_display),
+                "agency": programme.agency,
+                "summary": programme.search_description,
+                "link": programme.link,
+            }
         )
+    for rows in found.values():
+        rows.sort(key=lambda row: (not row["export_promotion"], name_key(row["title"])))
     return found
+
+
+def programmes_of(locale_id, codes, request):
+    """``{iso3: [programme rows]}``: export promotion first, then by title (in the
+    language's order). One query, kept in the shared cache for the content generation."""
+    key = (
+        "msme_section",
+        "trade-partner-programmes",
+        locale_id,
+        tuple(codes),
+        translation.get_language(),
+        request.get_host() if request else "",
+    )
+    return memo.remember_shared(key, lambda: _programme_rows(locale_id, codes, request))
 
 
 def upcoming_events(locale_id, codes, now=None):
@@ -147,7 +165,7 @@ def event_index_url(locale_id):
     return memo.remember(("msme_section", "event-index-url", locale_id), compute)
 
 
-def answer(locale_id, exporter, market):
+def answer(locale_id, exporter, market, request=None):
     """Everything the page shows for ``exporter`` → ``market`` (``(iso3, name)`` pairs)."""
     from policymaker_section.catalogue import for_locale
 
@@ -164,7 +182,7 @@ def answer(locale_id, exporter, market):
         if group["code"] in CONTACT_CATEGORIES
         for provision in group["provisions"]
     ]
-    programmes = programmes_of(locale_id, [exporter[0], market[0]])
+    programmes = programmes_of(locale_id, [exporter[0], market[0]], request)
     events, events_in_either = upcoming_events(locale_id, codes)
     return {
         "exporter": {"code": exporter[0], "name": exporter[1]},
@@ -174,9 +192,7 @@ def answer(locale_id, exporter, market):
         "groups": groups,
         "contact_provisions": contact_provisions,
         "exporter_programmes": programmes[exporter[0]],
-        "export_promotion_first": any(
-            p.programme_type == ProgrammeType.EXPORT_PROMOTION for p in programmes[exporter[0]]
-        ),
+        "export_promotion_first": any(row["export_promotion"] for row in programmes[exporter[0]]),
         "market_programmes": programmes[market[0]],
         "exporter_agreements": [] if in_force else agreements_of(catalogue, exporter[0]),
         "market_agreements": [] if in_force else agreements_of(catalogue, market[0]),

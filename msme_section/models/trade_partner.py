@@ -47,5 +47,5 @@ class TradePartnerPage(BasePage):
         context["form"] = form
         if form.is_bound and form.is_valid():
             exporter, market = form.pair()
-            context["answer"] = trade_partner.answer(self.locale_id, exporter, market)
+            context["answer"] = trade_partner.answer(self.locale_id, exporter, market, request)
         return context
