@@ -1,4 +1,5 @@
-"""What the section adds to every country profile: programmes, studies, best practices.
+"""What the section adds to every country profile: programmes, studies, best practices,
+and a link to the trade partner page with the country as the exporter.
 
 The three sections come from one query, kept in the shared cache until a programme,
 study, best practice or country changes: a profile already spends most of the query
