@@ -54,6 +54,7 @@ PAGE_KIND_URLS = [
     "/en/policymakers/programmes/",
     "/en/msmes/events/",
     "/en/policymakers/trade-agreements/",
+    "/en/msmes/my-trade-partner/?exporter=JPN&market=AUS",
     "/en/msmes/studies/world-trade-report-2016-levelling-the-trading-field-for-smes/",
     "/en/policymakers/programmes/gtm-mipyme-financing-trust-fund-fideicomiso-with-guarantee-fund/",
     "/en/policymakers/trade-agreements/cptpp/",
@@ -98,7 +99,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         choices=sorted(SUITES),
         default="site",
         help="pages measured when --urls is not given: 'site' (section pages and search), "
-        "'explorer' (the policymaker databases' filtered lists) or 'pages' (four listings, "
+        "'explorer' (the policymaker databases' filtered lists) or 'pages' (five listings, "
         "then six detail pages, for the uncached ratio budgets)",
     )
     parser.add_argument(

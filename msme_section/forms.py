@@ -135,3 +135,46 @@ class BestPracticeFilterForm(FilterForm):
         if "topic" in values:
             queryset = queryset.filter(topics__slug=values["topic"])
         return queryset.distinct()
+
+
+class TradePartnerForm(FastWidgetsMixin, forms.Form):
+    """Two economies: the exporter's own and the market. Both required, and different."""
+
+    exporter = CountryField(
+        label=_("Your economy"),
+        help_text=_("Where your business is based."),
+        error_messages={
+            "required": _("Choose the economy where your business is based."),
+            "invalid_choice": _("Choose your economy from the list."),
+        },
+    )
+    market = CountryField(
+        label=_("Your market"),
+        help_text=_("Where you sell, or want to sell."),
+        error_messages={
+            "required": _("Choose the market you sell to or want to sell to."),
+            "invalid_choice": _("Choose the market from the list."),
+        },
+    )
+
+    def __init__(self, *args, locale_id, **kwargs):
+        super().__init__(*args, **kwargs)
+        economies = [("", _("Choose an economy")), *choices.country_choices(locale_id)]
+        self.fields["exporter"].choices = economies
+        self.fields["market"].choices = economies
+
+    def clean(self):
+        data = super().clean()
+        if data.get("exporter") and data.get("exporter") == data.get("market"):
+            self.add_error(
+                "market", _("Choose a market other than your own economy to compare the two.")
+            )
+        return data
+
+    def pair(self):
+        """``((iso3, name), (iso3, name))`` of a valid form."""
+        names = dict(self.fields["exporter"].choices)
+        return tuple(
+            (self.cleaned_data[name], names[self.cleaned_data[name]])
+            for name in ("exporter", "market")
+        )

@@ -1,9 +1,12 @@
-"""What the section adds to every country profile: programmes, studies, best practices.
+"""What the section adds to every country profile: programmes, studies, best practices,
+and a link to the trade partner page with the country as the exporter.
 
 The three sections come from one query, kept in the shared cache until a programme,
 study, best practice or country changes: a profile already spends most of the query
 budget on its own, and the other apps add sections too.
 """
+
+from urllib.parse import urlencode
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -87,5 +90,33 @@ register_profile_section(
         template="components/msme_section/profile_best_practices.html",
         items=section_items("best-practices"),
         order=45,
+    )
+)
+
+
+def trade_partner_url(locale_id):
+    """The trade partner page of a language, kept for the content generation."""
+
+    def compute():
+        from .models import TradePartnerPage
+
+        page = public(TradePartnerPage.objects.live().filter(locale_id=locale_id)).first()
+        return (page.get_url() if page else "") or ""
+
+    return memo.remember(("msme_section", "trade-partner-url", locale_id), compute)
+
+
+def trade_partner_link(country, locale_id):
+    url = trade_partner_url(locale_id)
+    return [f"{url}?{urlencode({'exporter': country.iso3})}"] if url else []
+
+
+register_profile_section(
+    ProfileSection(
+        key="trade-partner",
+        title=_("Selling to another economy"),
+        template="components/msme_section/profile_trade_partner.html",
+        items=trade_partner_link,
+        order=5,
     )
 )

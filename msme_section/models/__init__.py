@@ -13,6 +13,7 @@ from .programmes import NationalProgrammePage, ProgrammeFinderPage, ProgrammeInd
 from .resources import Resource, ResourcesPage
 from .section import MSMESectionPage
 from .studies import StudyIndexPage, StudyKeyFigure, StudyPage, StudyTag
+from .trade_partner import TradePartnerPage
 
 __all__ = [
     "BestPracticeIndexPage",
@@ -30,4 +31,5 @@ __all__ = [
     "StudyKeyFigure",
     "StudyPage",
     "StudyTag",
+    "TradePartnerPage",
 ]

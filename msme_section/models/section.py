@@ -12,6 +12,7 @@ class MSMESectionPage(SectionPage):
         "msme_section.ChallengeIndexPage",
         "msme_section.StudyIndexPage",
         "msme_section.ProgrammeFinderPage",
+        "msme_section.TradePartnerPage",
         "msme_section.ResourcesPage",
         "events.EventIndexPage",
         "surveys.SurveyIndexPage",

@@ -26,6 +26,11 @@ PAGES = {
     "best-practice": "/en/policymakers/best-practices/one-stop-shop/",
     "profile": "/en/countries/ken/",
     "programmes-fr": "/fr/policymakers/programmes/",
+    "trade-partner": "/en/msmes/my-trade-partner/",
+    "trade-partner-answer": "/en/msmes/my-trade-partner/?exporter=JPN&market=AUS",
+    "trade-partner-none": "/en/msmes/my-trade-partner/?exporter=KEN&market=EUN",
+    "trade-partner-error": "/en/msmes/my-trade-partner/?exporter=KEN&market=KEN",
+    "trade-partner-es": "/es/msmes/my-trade-partner/?exporter=KEN&market=FRA",
 }
 
 
@@ -56,7 +61,14 @@ def test_no_axe_violations_on_any_section_page_type(browser, section_site, artif
                 violations = results.response["violations"]
                 if violations:
                     problems[name] = [(v["id"], v["help"], len(v["nodes"])) for v in violations]
-            elif name in ("finder-answer", "programmes", "studies", "resources"):
+            elif name in (
+                "finder-answer",
+                "programmes",
+                "studies",
+                "resources",
+                "trade-partner-answer",
+                "trade-partner-none",
+            ):
                 page.screenshot(path=str(artifacts / f"msme-{name}-{width}.png"), full_page=True)
             scroll_width = page.evaluate("document.documentElement.scrollWidth")
             assert scroll_width <= width, f"{path} is {scroll_width}px wide at {width}px"
@@ -92,3 +104,22 @@ def test_a_policymaker_filters_the_map_without_javascript(browser, section_site)
     table = page.get_by_role("table", name="Number of matching programmes by country")
     assert table.get_by_role("link", name="India").count() == 1
     context.close()
+
+
+def test_a_japanese_exporter_compares_with_australia_without_javascript(browser, section_site):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(section_site.url + "/en/countries/jpn/")
+    page.get_by_role("link", name="My trade partner").click()
+    assert page.get_by_label("Your economy").input_value() == "JPN"
+    page.get_by_label("Your market").select_option("AUS")
+    page.get_by_role("button", name="Show agreements and support").click()
+    assert "exporter=JPN" in page.url and "market=AUS" in page.url
+    answer = page.locator("#answer").inner_text()
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert "3 agreements in force between Japan and Australia" in answer
+    assert "Comprehensive and Progressive Agreement for Trans-Pacific Partnership" in answer
+    assert "Information sharing via SME website/digital medium" in answer
+    assert "No contact point recorded" in answer
+    assert scroll_width <= 360

@@ -297,3 +297,33 @@ def test_every_public_form_survives_hostile_values_and_echoes_them_escaped(clien
                 echoed += 1
     assert echoed >= 1
     print(f"\nhostile POST: {len(tried)} submissions to {len(actions)} forms, {echoed} echoed")
+
+
+TRADE_PARTNER = "/en/msmes/my-trade-partner/"
+
+
+def test_the_trade_partner_page_takes_any_pair_of_values(client):
+    """Both selects at once, repeated, one missing or one raw escape: a message, never a 500."""
+    tried = []
+
+    @FUZZ_SETTINGS
+    @given(exporter=hostile_text, market=hostile_text, swap=st.booleans())
+    def fuzz(exporter, market, swap):
+        query = {"exporter": exporter, "market": market} if not swap else {"market": market}
+        response = client.get(TRADE_PARTNER, query)
+        tried.append(query)
+        assert response.status_code == 200, query
+        assert SCRIPT not in response.content.decode(), query
+
+    fuzz()
+    for query in (
+        "exporter=KEN&exporter=JPN&market=AUS",
+        "exporter=jpn&market=aus",
+        "exporter=%20KEN%20&market=EUN",
+        *(f"exporter={raw}&market=JPN" for raw in RAW_ESCAPES),
+        *(f"exporter=KEN&market={raw}" for raw in RAW_ESCAPES),
+    ):
+        response = client.get(f"{TRADE_PARTNER}?{query}")
+        tried.append(query)
+        assert response.status_code == 200, query
+    print(f"\ntrade partner: {len(tried)} requests")
