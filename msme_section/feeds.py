@@ -4,7 +4,8 @@ and best practices by country."""
 
 from django.db.models import Q
 
-from msme_platform.core.feeds import SectionFeed, register_feed, register_record_filter
+from msme_platform.core.feeds import register_feed, register_record_filter
+from msme_platform.core.site_feeds import SectionFeed
 
 from .models import MSMESectionPage
 

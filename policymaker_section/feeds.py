@@ -11,13 +11,13 @@ from msme_platform.core.caching.routing import site_for_request
 from msme_platform.core.feeds import (
     ENTRIES,
     PageFeed,
-    SectionFeed,
     Subject,
     page_link,
     register_feed,
     register_record_filter,
     with_atom_links,
 )
+from msme_platform.core.site_feeds import SectionFeed
 from msme_platform.core.sitemaps import served_root_url
 from msme_platform.core.visibility import public
 
