@@ -6,9 +6,10 @@ event takes place is said in its summary. The feed changes when content does and
 its first event ends, so it is kept until then.
 """
 
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.http import Http404
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from msme_platform.core.caching.routing import site_for_request
@@ -24,9 +25,12 @@ from msme_platform.core.feeds import (
 )
 from msme_platform.core.models import HomePage
 from msme_platform.core.sitemaps import served_root_url
+from msme_platform.core.visibility import public
 
+from . import timing
 from .enums import DatePrecision, EventStatus
 from .models import EventIndexPage
+from .profiles import countries_with_events
 
 PAST_WHEN_NOTHING_AHEAD = 3
 
@@ -124,6 +128,64 @@ class UpcomingEventsFeed(PageFeed):
         return []
 
 
+class CountryCalendar:
+    """The upcoming events held in one country, as an iCalendar feed
+    (``feeds/calendars/<iso3>/``), offered on the profiles of countries that hold events.
+    Built and cached as the events page's feed is (``ical.calendar_response``)."""
+
+    name = "calendars"
+    takes_code = True
+
+    def __call__(self, request, code):
+        from msme_platform.core.models.pages import countries_for
+
+        from .ical import calendar_response
+        from .models import FEED_FIELDS, EventPage
+
+        index = (
+            EventIndexPage.objects.live()
+            .filter(locale__language_code=translation.get_language())
+            .first()
+        )
+        country = None
+        if index is not None and len(code) == 3:
+            country = countries_for(index.locale_id).filter(iso3=code.upper()).first()
+        if country is None:
+            raise Http404
+        now = timezone.now()
+        events = public(
+            EventPage.objects.live()
+            .filter(locale_id=index.locale_id, country__iso3=country.iso3, ends_at__gt=now)
+            .order_by("starts_at", "pk")
+        ).only(*FEED_FIELDS)
+        response = calendar_response(
+            events,
+            request,
+            name=_("Events in %(country)s") % {"country": country.name},
+            filename=f"events-{country.iso3.lower()}.ics",
+            cache_key=("country", country.iso3, request.get_host()),
+        )
+        moment = events.aggregate(end=Min("ends_at"))["end"]
+        patch_cache_control(response, public=True, max_age=timing.seconds_until(moment, now))
+        return response
+
+    def follow(self, country):
+        if country.iso3 not in countries_with_events():
+            return []
+        return [
+            (
+                _("Upcoming events held in %(country)s (calendar feed, iCalendar)")
+                % {"country": country.name},
+                feed_url(self.name, country.iso3.lower()),
+                "text/calendar",
+            )
+        ]
+
+    def advertise(self, context):
+        return []
+
+
 register_feed(UpcomingEventsFeed())
+register_feed(CountryCalendar())
 register_record_filter("topic", lambda slug: Q(eventpage__topics__slug=slug))
 register_record_filter("country", lambda iso3: Q(eventpage__country__iso3=iso3))

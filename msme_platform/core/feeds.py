@@ -234,6 +234,17 @@ def home_page(request):
     return home
 
 
+def follow_links(country):
+    """``(label, url, media type)`` of every feed that follows one country (its profile's
+    "Follow this country"), from the feeds that define ``follow(country)``."""
+    links = []
+    for feed in registered_feeds():
+        follow = getattr(feed, "follow", None)
+        if follow is not None:
+            links.extend(follow(country))
+    return links
+
+
 def feed_links(context):
     """``(title, url)`` of every feed that follows the page rendered with ``context``."""
     links = []

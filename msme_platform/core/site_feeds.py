@@ -195,6 +195,16 @@ class CountryFeed(PageFeed):
     def entries(self, subject, request, now):
         return with_atom_links(_filtered_records("country", subject.code.upper()), subject, request)
 
+    def follow(self, country):
+        return [
+            (
+                _("New and updated records about %(country)s (Atom feed for a feed reader)")
+                % {"country": country.name},
+                feed_url(self.name, country.iso3.lower()),
+                "application/atom+xml",
+            )
+        ]
+
     def advertise(self, context):
         country = context.get("country")
         if country is not None and hasattr(country, "iso3"):

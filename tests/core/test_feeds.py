@@ -7,8 +7,10 @@ from urllib.parse import urlsplit
 
 import feedparser
 import pytest
+import time_machine
 from wagtail.models import Locale, Page
 
+from events.models import EventPage
 from msme_platform.core.caching import generation
 from msme_platform.core.models import StandardPage
 from msme_section.models import MSMESectionPage, StudyPage
@@ -73,9 +75,6 @@ def read(client, path):
 @pytest.fixture
 def freeze_before_the_events():
     """The starter events are upcoming (the feed lists events still to come)."""
-    import time_machine
-
-    from events.models import EventPage
 
     first = EventPage.objects.order_by("starts_at").values_list("starts_at", flat=True).first()
     with time_machine.travel(first - datetime.timedelta(days=1), tick=False):
@@ -179,10 +178,30 @@ def test_pages_advertise_the_feeds_they_follow(client, freeze_before_the_events)
 
 
 def test_a_country_profile_offers_to_follow_the_country(client):
+    """Its Atom feed, and the calendar of its events where it holds any."""
     page = head_links(client, f"/fr/countries/{COUNTRY}/")
     assert f"/fr/feeds/countries/{COUNTRY}/" in page.anchors
+    assert not any("/feeds/calendars/" in link for link in page.anchors)
     body = client.get(f"/fr/countries/{COUNTRY}/").content.decode()
     assert "Suivre ce pays" in body
+    host = EventPage.objects.exclude(country=None).values_list("country__iso3", flat=True)[0]
+    profile = head_links(client, f"/es/countries/{host.lower()}/")
+    assert f"/es/feeds/countries/{host.lower()}/" in profile.anchors
+    calendar = f"/es/feeds/calendars/{host.lower()}/"
+    assert calendar in profile.anchors
+    response = client.get(calendar)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    assert b"BEGIN:VCALENDAR" in response.content
+
+
+def test_a_country_calendar_lists_the_upcoming_events_held_there(client):
+    event = EventPage.objects.live().exclude(country=None).filter(locale=Locale.get_default())[0]
+
+    with time_machine.travel(event.starts_at - datetime.timedelta(days=1), tick=False):
+        response = client.get(f"/en/feeds/calendars/{event.country.iso3.lower()}/")
+    assert response.status_code == 200
+    assert event.translation_key in response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -197,6 +216,8 @@ def test_a_country_profile_offers_to_follow_the_country(client):
         "/en/feeds/new/extra/",
         "/en/feeds/countries/%ff/",
         "/en/feeds/topics/' OR 1=1--/",
+        "/en/feeds/calendars/zzz/",
+        "/en/feeds/calendars/",
     ],
 )
 def test_unknown_feeds_topics_and_countries_are_not_found(client, path):
@@ -205,10 +226,12 @@ def test_unknown_feeds_topics_and_countries_are_not_found(client, path):
 
 def test_feeds_follow_new_content_at_once(client):
     before = read(client, "/en/feeds/new/")
-    StandardPageFactory(
+    page = StandardPageFactory(
         parent=StandardPage.objects.get(slug="about", locale=Locale.get_default()),
         title="A guide published just now",
+        live=False,
     )
+    page.save_revision().publish()
     after = read(client, "/en/feeds/new/")
     assert after.entries[0].title == "A guide published just now"
     assert before.entries[0].title != after.entries[0].title

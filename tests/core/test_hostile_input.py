@@ -67,6 +67,7 @@ FEEDS = [
     "provisions/",
     "topics/access-to-finance/",
     "countries/jpn/",
+    "calendars/che/",
 ]
 # Percent-escapes that are not valid UTF-8, sent raw in the query string.
 RAW_ESCAPES = ["%ff%fe", "%c0%af", "%", "%00"]
@@ -261,6 +262,8 @@ def test_paths_with_hostile_segments_are_not_found_not_errors(client):
         "/en/feeds/topics/../../etc/passwd/",
         "/fr/feeds/topics/zzzz/",
         "/es/feeds/new/x/",
+        "/en/feeds/calendars/%ff/",
+        "/en/feeds/calendars/' OR 1=1--/",
         "/documents/-1/x.pdf",
         "/documents/99999999999999999999/x.pdf",
     ]:

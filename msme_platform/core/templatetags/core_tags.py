@@ -189,3 +189,9 @@ def content_language(context):
 def feed_links(context):
     """``(title, url)`` of the Atom feeds that follow this page (``core/feeds.py``)."""
     return feeds.feed_links(context.flatten())
+
+
+@register.simple_tag
+def country_follow_links(country):
+    """``(label, url, media type)`` of the feeds that follow ``country``."""
+    return feeds.follow_links(country)
