@@ -55,6 +55,15 @@ PAGE_KIND_URLS = [
     "/en/msmes/events/",
     "/en/policymakers/trade-agreements/",
     "/en/msmes/my-trade-partner/?exporter=JPN&market=AUS",
+    # The Atom feeds are listings too (core/feeds.py).
+    "/en/feeds/new/",
+    "/en/feeds/msmes/",
+    "/fr/feeds/policymakers/",
+    "/en/feeds/events/",
+    "/en/feeds/agreements/",
+    "/es/feeds/provisions/",
+    "/en/feeds/topics/access-to-finance/",
+    "/en/feeds/countries/jpn/",
     "/en/msmes/studies/world-trade-report-2016-levelling-the-trading-field-for-smes/",
     "/en/policymakers/programmes/gtm-mipyme-financing-trust-fund-fideicomiso-with-guarantee-fund/",
     "/en/policymakers/trade-agreements/cptpp/",
@@ -99,8 +108,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         choices=sorted(SUITES),
         default="site",
         help="pages measured when --urls is not given: 'site' (section pages and search), "
-        "'explorer' (the policymaker databases' filtered lists) or 'pages' (five listings, "
-        "then six detail pages, for the uncached ratio budgets)",
+        "'explorer' (the policymaker databases' filtered lists) or 'pages' (five listings "
+        "and the Atom feeds, then six detail pages, for the uncached ratio budgets)",
     )
     parser.add_argument(
         "--no-page-cache",

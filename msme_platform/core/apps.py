@@ -27,3 +27,6 @@ class CoreConfig(AppConfig):
         from .auth import log_sign_in
 
         user_logged_in.connect(log_sign_in, dispatch_uid="audit-log-sign-in")
+
+        # The site-wide, topic and country feeds, registered before the apps' own.
+        from . import site_feeds  # noqa: F401

@@ -57,6 +57,18 @@ KNOWN_BAD = [
     "%00",
     "\r\nSet-Cookie: x=1",
 ]
+# The Atom feeds (core/feeds.py), with a topic and a country of the starter content.
+FEEDS = [
+    "new/",
+    "msmes/",
+    "policymakers/",
+    "events/",
+    "agreements/",
+    "provisions/",
+    "topics/access-to-finance/",
+    "countries/jpn/",
+    "calendars/che/",
+]
 # Percent-escapes that are not valid UTF-8, sent raw in the query string.
 RAW_ESCAPES = ["%ff%fe", "%c0%af", "%", "%00"]
 
@@ -151,6 +163,8 @@ def surface(client):
         queue.extend(link for link in children[:8] if link.count("/") <= path.count("/") + 3)
     for path in ("/fr/", "/es/", "/fr/policymakers/trade-agreements/", "/es/msmes/events/"):
         params[path]  # noqa: B018 - the other languages share the views; their roots differ
+    for feed in FEEDS:
+        params[f"/en/feeds/{feed}"]  # noqa: B018 - Atom feeds are linked from <head> only
     return dict(params), forms
 
 
@@ -240,6 +254,16 @@ def test_paths_with_hostile_segments_are_not_found_not_errors(client):
         "/xx/",
         "/en/countries/%ff/",
         "/en/countries/' OR 1=1--/",
+        "/en/feeds/%ff/",
+        "/en/feeds/countries/%c0%af/",
+        "/en/feeds/countries/' OR 1=1--/",
+        "/en/feeds/countries/" + "x" * 5000 + "/",
+        "/en/feeds/topics/%00/",
+        "/en/feeds/topics/../../etc/passwd/",
+        "/fr/feeds/topics/zzzz/",
+        "/es/feeds/new/x/",
+        "/en/feeds/calendars/%ff/",
+        "/en/feeds/calendars/' OR 1=1--/",
         "/documents/-1/x.pdf",
         "/documents/99999999999999999999/x.pdf",
     ]:

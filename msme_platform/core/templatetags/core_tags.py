@@ -5,7 +5,7 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Page
 
-from msme_platform.core import search
+from msme_platform.core import feeds, search
 from msme_platform.core.caching import memo
 from msme_platform.core.caching.fragments import RememberNode
 from msme_platform.core.caching.routing import site_for_request
@@ -183,3 +183,15 @@ def content_language(context):
         "fallback": code != current,
         "unreviewed": code == current and awaits_review(page),
     }
+
+
+@register.simple_tag(takes_context=True)
+def feed_links(context):
+    """``(title, url)`` of the Atom feeds that follow this page (``core/feeds.py``)."""
+    return feeds.feed_links(context.flatten())
+
+
+@register.simple_tag
+def country_follow_links(country):
+    """``(label, url, media type)`` of the feeds that follow ``country``."""
+    return feeds.follow_links(country)
