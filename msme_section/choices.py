@@ -1,5 +1,7 @@
 """Filter choices, from the shared cache: lists of codes and names, no query per request."""
 
+from collections import Counter
+
 from django.conf import settings
 
 from msme_platform.core.caching import memo
@@ -15,6 +17,25 @@ def country_choices(locale_id):
             countries_for(locale_id).values_list("iso3", "name"), lambda pair: pair[1]
         ),
     )
+
+
+def programme_country_choices(locale_id):
+    """``[(iso3, "Name (n)")]``: only the countries with a live programme in the visitor's
+    language, each with its number of programmes, so no choice leads to an empty list."""
+
+    def compute():
+        from .models.programmes import live_programmes  # the models import this module
+
+        counts = Counter(
+            live_programmes(locale_id).order_by().values_list("country__iso3", flat=True)
+        )
+        return [
+            (iso3, f"{name} ({counts[iso3]})")
+            for iso3, name in country_choices(locale_id)
+            if counts.get(iso3)
+        ]
+
+    return memo.remember(("msme_section", "programme-countries", locale_id), compute)
 
 
 def region_choices(locale_id):

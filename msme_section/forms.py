@@ -42,7 +42,7 @@ class ProgrammeFilterForm(FilterForm):
 
     def __init__(self, *args, locale_id, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = ANY + choices.country_choices(locale_id)
+        self.fields["country"].choices = ANY + choices.programme_country_choices(locale_id)
         self.fields["region"].choices = ANY + choices.region_choices(locale_id)
 
     def apply(self, queryset, values):
@@ -81,12 +81,15 @@ class ProgrammeFinderForm(FastWidgetsMixin, forms.Form):
 
     def __init__(self, *args, locale_id, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("Choose a country"))] + choices.country_choices(
-            locale_id
-        )
+        self.locale_id = locale_id
+        self.fields["country"].choices = [
+            ("", _("Choose a country")),
+            *choices.programme_country_choices(locale_id),
+        ]
 
     def country_name(self):
-        return dict(self.fields["country"].choices).get(self.cleaned_data.get("country"), "")
+        code = self.cleaned_data.get("country")
+        return dict(choices.country_choices(self.locale_id)).get(code, "")
 
 
 class StudyFilterForm(FilterForm):
@@ -121,7 +124,7 @@ class BestPracticeFilterForm(FilterForm):
 
     def __init__(self, *args, locale_id, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = ANY + choices.country_choices(locale_id)
+        self.fields["country"].choices = ANY + choices.programme_country_choices(locale_id)
         self.fields["region"].choices = ANY + choices.region_choices(locale_id)
         self.fields["topic"].choices = ANY + choices.topic_choices(locale_id)
 

@@ -121,7 +121,12 @@ def _facet(name, label, counts, labels, selected, order=None):
 def _limit(facets, request, names):
     """Long facets (parties, members: 160 countries) show their ``FACET_LIMIT`` biggest
     options and the chosen ones, with a plain link (no JavaScript) to show them all:
-    rendering every country on every page cost more than counting them."""
+    rendering every country on every page cost more than counting them.
+
+    A facet that cannot narrow the list is not offered: one with a single option and none
+    chosen (legal intensity while no provision has been assessed: "not assessed" for all).
+    """
+    facets = [facet for facet in facets if facet.selected_count or len(facet.options) > 1]
     expanded = set(request.GET.getlist("all"))
     for facet in facets:
         if facet.name not in names or len(facet.options) <= FACET_LIMIT + 2:

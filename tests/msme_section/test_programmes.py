@@ -151,3 +151,16 @@ def test_page_types_stand_where_the_design_puts_them():
     assert ProgrammeIndexPage in PolicymakerSectionPage.allowed_subpage_models()
     assert ProgrammeFinderPage in MSMESectionPage.allowed_subpage_models()
     assert NationalProgrammePage.allowed_parent_page_models() == [ProgrammeIndexPage]
+
+
+@pytest.mark.parametrize("path", [FINDER, INDEX])
+def test_only_countries_with_a_programme_are_offered_with_their_counts(client, path):
+    html = client.get(path).content.decode()
+    select = html.split('name="country"', 1)[1].split("</select>", 1)[0]
+    offered = dict(re.findall(r'<option value="([A-Z]{3})"[^>]*>([^<]+)</option>', select))
+    live = NationalProgrammePage.objects.live().filter(locale__language_code="en")
+    counts = {}
+    for iso3 in live.values_list("country__iso3", flat=True):
+        counts[iso3] = counts.get(iso3, 0) + 1
+    assert set(offered) == set(counts)  # 87 economies, not the 189 of the country list
+    assert offered["KEN"] == f"Kenya ({counts['KEN']})"

@@ -225,3 +225,19 @@ def test_lists_work_in_french_with_the_french_tree(client):
     response = client.get("/fr/policymakers/trade-agreements/provisions/")
     assert response.status_code == 200
     assert response.context["total"] == 320
+
+
+@pytest.mark.parametrize("path", [AGREEMENTS, PROVISIONS])
+def test_a_facet_that_cannot_narrow_the_list_is_not_offered(client, path):
+    # No starter provision has been assessed for legal intensity: every one is "not
+    # assessed", so the facet would offer one choice that changes nothing.
+    assert not Provision.objects.exclude(legal_intensity="").exists()
+    names = {facet.name for facet in client.get(path).context["facets"]}
+    assert "intensity" not in names and "category" in names
+    assert b"Legal intensity" not in client.get(path).content
+    # Once a delegate assesses one, the choice means something and is offered.
+    provision = Provision.objects.filter(page__locale__language_code="en").first()
+    provision.legal_intensity = "binding"
+    provision.save()
+    facets = {facet.name: facet for facet in client.get(path).context["facets"]}
+    assert {o.value for o in facets["intensity"].options} == {"binding", "none"}
