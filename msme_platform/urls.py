@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from msme_platform.core import citations
 from msme_platform.core import views as core_views
 from msme_platform.core.caching import routing
 from msme_platform.core.error_reports import report_error
@@ -35,6 +36,7 @@ if settings.LOCAL_DEVELOPMENT:
 
 urlpatterns += i18n_patterns(
     path("report-an-error/<int:page_id>/", report_error, name="report_error"),
+    path("cite/<slug:kind>/<int:pk>/<slug:fmt>/", citations.download, name="citation"),
     # Wagtail's URLs, with its page view finding pages in two queries (core/caching/routing.py).
     *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
