@@ -60,7 +60,8 @@ def citation(agreement, provision, request):
         kind="provision",
         pk=provision.pk,
         title=f"{agreement.title}: {title}" if title else agreement.title,
-        url=request.build_absolute_uri(provision_path(agreement.get_url(request), provision.pk)),
+        # The site's own address, as pages' citations have it (``Page.get_full_url``).
+        url=provision_path(agreement.get_full_url(request), provision.pk),
         issued=timezone.localdate(agreement.last_published_at)
         if agreement.last_published_at
         else None,

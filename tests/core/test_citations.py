@@ -55,7 +55,7 @@ def test_every_record_page_offers_cite_this_with_its_downloads(client, records):
         assert '<h2 id="cite-heading">Cite this</h2>' in html, name
         text = unescape(re.search(r'<p class="cite__text">(.*?)</p>', html, re.S)[1])
         assert text.startswith("WTO Informal Working Group on MSMEs. “"), (name, text)
-        assert f"http://testserver{path} (accessed {today})." in text, (name, text)
+        assert re.search(rf"https?://[^/ ]+{re.escape(path)} \(accessed {today}\)\.", text), text
         assert "MSME Platform, 20" in text, (name, text)
         assert set(downloads(html)) == {"csl-json", "bibtex"}, name
 
@@ -71,7 +71,7 @@ def test_the_csl_json_is_valid_csl_for_the_record(client, records):
         [item] = json.loads(response.content)
         assert {"id", "type", "title", "URL", "accessed", "issued", "publisher"} <= set(item)
         assert item["type"] == "webpage"
-        assert item["URL"] == f"http://testserver{path}", name
+        assert re.fullmatch(rf"https?://[^/]+{re.escape(path)}", item["URL"]), name
         assert item["accessed"] == {"date-parts": [[today.year, today.month, today.day]]}
         assert len(item["issued"]["date-parts"][0]) == 3
         assert item["publisher"] == "WTO Informal Working Group on MSMEs"
@@ -87,7 +87,7 @@ def test_the_bibtex_is_a_misc_entry_with_url_and_urldate(client, records):
         assert response["Content-Type"].startswith("application/x-bibtex")
         body = response.content.decode()
         assert re.match(r"@misc\{msme-platform-[a-z]+-\d+,\n", body), body
-        assert f"  url = {{http://testserver{path}}},\n" in body, name
+        assert re.search(rf"  url = {{https?://[^/]+{re.escape(path)}}},\n", body), name
         assert f"  urldate = {{{today}}}" in body
         assert body.count("{") == body.count("}")
 
