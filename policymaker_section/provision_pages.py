@@ -60,8 +60,9 @@ def citation(agreement, provision, request):
         kind="provision",
         pk=provision.pk,
         title=f"{agreement.title}: {title}" if title else agreement.title,
-        # The site's own address, as pages' citations have it (``Page.get_full_url``).
-        url=provision_path(agreement.get_full_url(request), provision.pk),
+        url=citations.absolute_url(
+            request, provision_path(agreement.get_url(request), provision.pk)
+        ),
         issued=timezone.localdate(agreement.last_published_at)
         if agreement.last_published_at
         else None,
@@ -94,7 +95,7 @@ def serve(agreement, request, pk):
             "provision": provision,
             "agreement_url": agreement_url,
             "provision_title": provision_title(provision),
-            "canonical_url": request.build_absolute_uri(url),
+            "canonical_url": citations.absolute_url(request, url),
             "translation_urls": translation_urls(provision, request),
             "citation": citation(agreement, provision, request),
             "provenance": {

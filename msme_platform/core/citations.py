@@ -157,13 +157,25 @@ def valid_until_tomorrow(response):
     return response
 
 
+def absolute_url(request, url):
+    """``url`` on the address the site is served from, as the sitemap gives it."""
+    if url.startswith(("http://", "https://")):
+        return url
+    from .caching.routing import site_for_request
+    from .sitemaps import served_root_url
+
+    site = site_for_request(request)
+    root = served_root_url(request, site) if site else f"{request.scheme}://{request.get_host()}"
+    return root + url
+
+
 def for_page(page, request):
     issued = page.last_published_at
     return Citation(
         kind="page",
         pk=page.pk,
         title=page.citation_title,
-        url=page.get_full_url(request),
+        url=absolute_url(request, page.get_url(request)),
         issued=timezone.localdate(issued) if issued else None,
         accessed=today(),
         # The URL's language prefix is the page's locale's (i18n_patterns).
