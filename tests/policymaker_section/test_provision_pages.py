@@ -4,7 +4,6 @@ import re
 from html import escape
 
 import pytest
-from django.core.cache import cache
 from wagtail.models import Locale
 
 from policymaker_section import scale
@@ -135,7 +134,6 @@ def test_a_provision_page_costs_the_same_queries_however_much_data(client):
     def grow():
         ProvisionFactory.create_batch(30, page=agreement, category=provision.category)
         scale.add_agreements(Locale.get_default(), 30, 10)
-        cache.clear()
 
     cold, warm = assert_constant_queries(get, grow, limit=15)
     print(f"\nprovision page: {cold} queries cold, {warm} warm")
