@@ -69,6 +69,8 @@ PAGE_KIND_URLS = [
     "/en/policymakers/trade-agreements/cptpp/",
     "/en/msmes/challenges/finding-market-information/",
     "/en/msmes/events/wto-committee-on-government-procurement-adopts-sme-work-programme/",
+    # A provision's page (id 123 in a fresh starter load: the first with a quotation).
+    "/en/policymakers/trade-agreements/guatemala-taipei-tota/provisions/123/",
     "/en/about/",
 ]
 SUITES = {"site": DEFAULT_URLS, "explorer": EXPLORER_URLS, "pages": PAGE_KIND_URLS}
@@ -109,7 +111,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default="site",
         help="pages measured when --urls is not given: 'site' (section pages and search), "
         "'explorer' (the policymaker databases' filtered lists) or 'pages' (five listings "
-        "and the Atom feeds, then six detail pages, for the uncached ratio budgets)",
+        "and the Atom feeds, then seven detail pages, for the uncached ratio budgets)",
     )
     parser.add_argument(
         "--no-page-cache",

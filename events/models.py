@@ -35,7 +35,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from msme_platform.core import wagtail_internals
 from msme_platform.core.caching import memo
-from msme_platform.core.models import BasePage, ProvenanceMixin
+from msme_platform.core.models import BasePage, CitableMixin, ProvenanceMixin
 from msme_platform.core.visibility import public
 from msme_platform.core.widgets import FastWidgetsMixin
 
@@ -82,7 +82,7 @@ def validate_zone(value):
         )
 
 
-class EventPage(ProvenanceMixin, RoutablePageMixin, BasePage):
+class EventPage(CitableMixin, ProvenanceMixin, RoutablePageMixin, BasePage):
     template = "pages/events/event_page.html"
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []

@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from msme_platform.core import feeds
+from msme_platform.core import citations, feeds
 from msme_platform.core import views as core_views
 from msme_platform.core.caching import routing
 from msme_platform.core.error_reports import report_error
@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     # Atom feeds: plain URLs, since Wagtail's page pattern takes no dot (core/feeds.py).
     path("feeds/<slug:name>/", feeds.serve_feed, name="feed"),
     path("feeds/<slug:name>/<slug:code>/", feeds.serve_feed, name="feed_of"),
+    path("cite/<slug:kind>/<int:pk>/<slug:fmt>/", citations.download, name="citation"),
     # Wagtail's URLs, with its page view finding pages in two queries (core/caching/routing.py).
     *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),

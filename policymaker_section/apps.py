@@ -11,7 +11,10 @@ class PolicymakerSectionConfig(AppConfig):
     def ready(self):
         # Imported once the app registry is ready (models cannot load before), and for
         # what they register on import.
-        from . import feeds, importers, profiles  # noqa: F401
+        from msme_platform.core import citations
+
+        from . import feeds, importers, profiles, provision_pages  # noqa: F401
         from .models import PolicymakerSectionPage
 
         register_section_page(PolicymakerSectionPage)
+        citations.register("provision", provision_pages.citation_lookup)

@@ -11,7 +11,14 @@ from wagtail.search import index
 
 from msme_platform.core.caching import memo
 from msme_platform.core.collation import sorted_by_name
-from msme_platform.core.models import BasePage, Country, ProvenanceMixin, Region, Topic
+from msme_platform.core.models import (
+    BasePage,
+    CitableMixin,
+    Country,
+    ProvenanceMixin,
+    Region,
+    Topic,
+)
 
 from .common import IndexPage, public, use_cache
 
@@ -20,7 +27,7 @@ def live_best_practices(locale_id):
     return public(BestPracticePage.objects.live().filter(locale_id=locale_id))
 
 
-class BestPracticePage(ProvenanceMixin, BasePage):
+class BestPracticePage(CitableMixin, ProvenanceMixin, BasePage):
     template = "pages/msme_section/best_practice_page.html"
     parent_page_types = ["msme_section.BestPracticeIndexPage"]
     subpage_types = []

@@ -11,12 +11,12 @@ from wagtail.search import index
 
 from msme_platform.core.caching import memo
 from msme_platform.core.collation import sorted_by_name
-from msme_platform.core.models import BasePage, ProvenanceMixin, Topic
+from msme_platform.core.models import BasePage, CitableMixin, ProvenanceMixin, Topic
 
 from .common import IndexPage, public, use_cache
 
 
-class ChallengePage(ProvenanceMixin, BasePage):
+class ChallengePage(CitableMixin, ProvenanceMixin, BasePage):
     template = "pages/msme_section/challenge_page.html"
     parent_page_types = ["msme_section.ChallengeIndexPage"]
     subpage_types = []

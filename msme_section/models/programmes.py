@@ -14,7 +14,7 @@ from wagtail.search import index
 from msme_platform.core.caching import memo
 from msme_platform.core.collation import name_rank, sorted_by_name
 from msme_platform.core.links import LINK_FIELDS
-from msme_platform.core.models import BasePage, Country, ProvenanceMixin
+from msme_platform.core.models import BasePage, CitableMixin, Country, ProvenanceMixin
 
 from ..enums import NEED_LABELS, SIZE_WORDS, FirmSize, ProgrammeType
 from .common import RECORD_SEARCH_FIELDS, IndexPage, KnownCountPaginator, public, use_cache
@@ -58,7 +58,7 @@ def live_programmes(locale_id):
     )
 
 
-class NationalProgrammePage(ProvenanceMixin, BasePage):
+class NationalProgrammePage(CitableMixin, ProvenanceMixin, BasePage):
     template = "pages/msme_section/national_programme_page.html"
     parent_page_types = ["msme_section.ProgrammeIndexPage"]
     subpage_types = []

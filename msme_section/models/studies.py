@@ -14,7 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from msme_platform.core.caching import memo
-from msme_platform.core.models import BasePage, Country, ProvenanceMixin, Topic
+from msme_platform.core.models import BasePage, CitableMixin, Country, ProvenanceMixin, Topic
 
 from ..enums import StudyType
 from .common import RECORD_SEARCH_FIELDS, IndexPage, public, use_cache
@@ -30,7 +30,7 @@ class StudyTag(TaggedItemBase):
     )
 
 
-class StudyPage(ProvenanceMixin, BasePage):
+class StudyPage(CitableMixin, ProvenanceMixin, BasePage):
     template = "pages/msme_section/study_page.html"
     parent_page_types = ["msme_section.StudyIndexPage"]
     subpage_types = []

@@ -34,11 +34,11 @@ from wagtail_localize.fields import SynchronizedField
 
 from msme_platform.core.caching import memo
 from msme_platform.core.choices import ChoiceLabelsMixin
-from msme_platform.core.models import BasePage, ProvenanceMixin
+from msme_platform.core.models import BasePage, CitableMixin, ProvenanceMixin
 from msme_platform.core.models.taxonomy import Country
 
 from .. import catalogue as catalogues
-from .. import explorer, exports
+from .. import explorer, exports, provision_pages
 from ..enums import AgreementType, CategoryGroup, LegalIntensity
 
 # Languages a treaty text is quoted in: the WTO's three.
@@ -199,7 +199,7 @@ class AgreementIndexPage(ChildRouteMixin, RoutablePageMixin, BasePage):
     @path("provisions/<int:pk>/")
     def provision_permalink(self, request, pk):
         provision = get_object_or_404(self.provisions().select_related("page"), pk=pk)
-        return HttpResponseRedirect(provision.permalink(request))
+        return HttpResponseRedirect(provision.page_url(request))
 
     @path("compare/")
     def compare(self, request):
@@ -231,7 +231,7 @@ class AgreementIndexPage(ChildRouteMixin, RoutablePageMixin, BasePage):
         )
 
 
-class AgreementPage(ProvenanceMixin, RoutablePageMixin, BasePage):
+class AgreementPage(CitableMixin, ProvenanceMixin, RoutablePageMixin, BasePage):
     """One regional trade agreement and, inline, its MSME provisions."""
 
     template = "pages/policymaker_section/agreement_page.html"
@@ -442,11 +442,13 @@ class AgreementPage(ProvenanceMixin, RoutablePageMixin, BasePage):
             if line.strip()
         ]
 
-    def provision_rows(self):
+    def provision_rows(self, request=None):
         """The provisions as the page shows them, as plain values (kept in the memo)."""
+        url = self.get_url(request)
         return [
             {
                 "anchor": provision.anchor,
+                "url": provision_pages.provision_path(url, provision.pk),
                 "article": provision.article,
                 "chapter": provision.chapter,
                 "category_name": provision.category.name,
@@ -463,21 +465,21 @@ class AgreementPage(ProvenanceMixin, RoutablePageMixin, BasePage):
             for provision in self.provisions.select_related("category").order_by("sort_order", "pk")
         ]
 
-    def provisions_html(self):
+    def provisions_html(self, request=None):
         return render_to_string(
             "pages/policymaker_section/_agreement_provisions.html",
-            {"provision_list": self.provision_rows()},
+            {"provision_list": self.provision_rows(request)},
         )
 
     @path("")
     def detail(self, request):
         if getattr(request, "is_preview", False):  # the draft's own provisions
-            provisions = self.provisions_html()
+            provisions = self.provisions_html(request)
         else:
             # The list is most of the page: kept as HTML, it costs nothing to render again.
             provisions = memo.remember(
-                ("agreement-provisions", self.pk, translation.get_language()),
-                self.provisions_html,
+                ("agreement-provisions", self.pk, translation.get_language(), request.get_host()),
+                lambda: self.provisions_html(request),
             )
         catalogue = catalogues.for_page(self)
         facts = catalogue.agreements.get(self.pk)
@@ -494,6 +496,10 @@ class AgreementPage(ProvenanceMixin, RoutablePageMixin, BasePage):
                 "json_url": self.get_url(request) + self.reverse_subpage("as_json"),
             },
         )
+
+    @path("provisions/<int:pk>/", name=provision_pages.ROUTE)
+    def provision(self, request, pk):
+        return provision_pages.serve(self, request, pk)
 
     @path("json/")
     def as_json(self, request):
@@ -599,5 +605,6 @@ class Provision(TranslatableMixin, ChoiceLabelsMixin, Orderable):
     def anchor(self):
         return f"provision-{self.pk}"
 
-    def permalink(self, request=None):
-        return f"{self.page.get_url(request)}#{self.anchor}"
+    def page_url(self, request=None):
+        """The provision's own page (``provision_pages``)."""
+        return provision_pages.provision_path(self.page.get_url(request), self.pk)

@@ -13,7 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from msme_platform.core.models import BasePage, ProvenanceMixin
+from msme_platform.core.models import BasePage, CitableMixin, ProvenanceMixin
 from msme_platform.core.models.taxonomy import Country, Topic
 
 from .. import catalogue as catalogues
@@ -55,7 +55,7 @@ class TPRIndexPage(ChildRouteMixin, RoutablePageMixin, BasePage):
         return exports.export_tprs(self, request, fmt)
 
 
-class TPREntryPage(ProvenanceMixin, RoutablePageMixin, BasePage):
+class TPREntryPage(CitableMixin, ProvenanceMixin, RoutablePageMixin, BasePage):
     """What one Trade Policy Review says about MSMEs, with its documents."""
 
     template = "pages/policymaker_section/tpr_entry_page.html"

@@ -83,12 +83,13 @@ def test_a_policymaker_filters_downloads_and_follows_a_permalink_without_javascr
     assert rows and all(row["category_code"] == "INST_COMMITTEE" for row in rows)
     assert all("JPN" in row["parties"].split(";") for row in rows)
 
+    # Each provision leads to a page of its own, to cite.
     first = page.locator(".provision__title a").first
     href = first.get_attribute("href")
     first.click()
-    anchor = href.split("#", 1)[1]
-    assert page.url.endswith(f"#{anchor}")
-    assert page.locator(f"#{anchor}").is_visible()
+    assert page.url.endswith(href) and "/provisions/" in href
+    assert page.get_by_role("heading", name="Cite this").is_visible()
+    assert page.get_by_role("link", name="BibTeX").is_visible()
     context.close()
 
 

@@ -233,6 +233,10 @@ def test_event_calendar_paths_take_any_year_and_month(client, suffix):
     [
         "provisions/99999999999999999999999/",
         "provisions/0/",
+        "cptpp/provisions/99999999999999999999999/",
+        "cptpp/provisions/0/",
+        "cptpp/provisions/-1/",
+        "cptpp/provisions/abc/",
         "export/xml/",
         "export/%00/",
         "provisions/export/csv/",
@@ -242,6 +246,14 @@ def test_event_calendar_paths_take_any_year_and_month(client, suffix):
 )
 def test_agreement_paths_take_any_id_and_format(client, suffix):
     response = client.get(f"/en/policymakers/trade-agreements/{suffix}")
+    assert response.status_code < 500
+
+
+@pytest.mark.parametrize("kind", ["page", "provision", "person", "%ff", "a" * 300])
+@pytest.mark.parametrize("pk", ["0", "1", "99999999999999999999999", "-1"])
+@pytest.mark.parametrize("fmt", ["csl-json", "bibtex", "xml", "%00"])
+def test_citation_downloads_take_any_kind_id_and_format(client, kind, pk, fmt):
+    response = client.get(f"/en/cite/{kind}/{pk}/{fmt}/?q=%ff&page=-1")
     assert response.status_code < 500
 
 

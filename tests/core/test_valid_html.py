@@ -22,6 +22,7 @@ from wagtail.models import Locale
 
 from msme_platform.core.models import Country
 from msme_section.models import BestPracticeIndexPage
+from policymaker_section.models import Provision
 from surveys.enums import ModerationStatus
 from surveys.models import DialogueForumPage, ForumPost, SurveyPage, SurveyResponse
 from tests.msme_section.factories import BestPracticePageFactory
@@ -157,6 +158,8 @@ def render_every_page_type(client):
         response = client.get(path)
         assert response.status_code == (404 if name == "not-found" else 200), path
         pages[name] = response.content.decode()
+    provision = Provision.objects.filter(page__locale__language_code="en").exclude(excerpt="")
+    pages["provision"] = client.get(provision.order_by("pk").first().page_url()).content.decode()
     response = client.post(SURVEY, {})
     assert response.status_code == 200
     pages["survey-errors"] = response.content.decode()

@@ -46,7 +46,7 @@ def test_a_word_of_a_summary_or_an_excerpt_finds_the_provision(client):
     for word in ("quokkaboard", "QUOKKABOARD", "wallabyforum", "Wallaby", "kkabo"):
         response = client.get(PROVISIONS, {"q": word})
         assert anchors(response) == [provision.pk], (connection.vendor, word)
-        assert f'#provision-{provision.pk}"' in response.content.decode()
+        assert f'/cptpp/provisions/{provision.pk}/"' in response.content.decode()
     # Every word must match, in any field or the agreement's name.
     assert anchors(client.get(PROVISIONS, {"q": "quokkaboard cptpp"})) == [provision.pk]
     assert anchors(client.get(PROVISIONS, {"q": "quokkaboard wallabyforum"})) == [provision.pk]

@@ -107,17 +107,18 @@ def test_ignored_parameters_are_explained(client):
     assert "Unknown sort order" in html
 
 
-def test_a_provision_permalink_leads_to_its_anchor(client):
+def test_a_provision_short_address_leads_to_its_page(client):
     provision = Provision.objects.filter(
         page__code="cptpp", page__locale__language_code="en"
     ).first()
     response = client.get(f"{PROVISIONS}{provision.pk}/")
     assert response.status_code == 302
     assert response["Location"].endswith(
-        f"/en/policymakers/trade-agreements/cptpp/#provision-{provision.pk}"
+        f"/en/policymakers/trade-agreements/cptpp/provisions/{provision.pk}/"
     )
-    page = client.get(response["Location"].split("#")[0])
-    assert f'id="provision-{provision.pk}"' in page.content.decode()
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert provision.summary in page.content.decode()
     assert client.get(f"{PROVISIONS}99999999/").status_code == 404
 
 

@@ -1,3 +1,4 @@
+from ..citations import CitableMixin
 from .feedback import ErrorReport
 from .imports import ImportRecord
 from .pages import (
@@ -16,6 +17,7 @@ from .taxonomy import Country, ProvenanceMixin, Region, SourcedMixin, Topic
 
 __all__ = [
     "BasePage",
+    "CitableMixin",
     "Country",
     "ErrorReport",
     "CountryIndexPage",

@@ -71,13 +71,14 @@ def _translation_urls(page, request):
 def language_versions(context):
     """The current page in every language: the translation where it exists, else that
     language's home page. Off a Wagtail page, the same path with another language prefix.
-    The translations' URLs come from the process memo.
+    The translations' URLs come from the process memo. A sub-route that shows a record of
+    its own (a provision under its agreement) gives its versions as ``translation_urls``.
     """
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
-    urls = {}
-    if isinstance(page, Page) and page.pk:
+    urls = context.get("translation_urls") or {}
+    if not urls and isinstance(page, Page) and page.pk:
         site = site_for_request(request)
         urls = memo.remember(
             ("translations", site.pk if site else None, page.pk),

@@ -1,0 +1,107 @@
+"""A provision's own page, under its agreement: ``<agreement>/provisions/<id>/``.
+
+One provision, citable: its agreement, chapter and article, the team's summary in the
+page's language, the quotation in the treaty's language, its category (provisional where a
+rule assigned it), the source and the agreement's dates as recorded, "Cite this", and the
+same provision in the other languages (each language has its own rows, sharing a
+``translation_key``). The index's short address (``provisions/<id>/``) redirects here.
+"""
+
+from django.http import Http404
+from django.utils import timezone, translation
+from wagtail.models import Page
+
+from msme_platform.core import citations
+from msme_platform.core.caching import memo
+from msme_platform.core.links import LINK_FIELDS
+
+TEMPLATE = "pages/policymaker_section/provision_page.html"
+ROUTE = "provision"
+
+
+def provision_path(agreement_url, pk):
+    """The address of a provision's page, from its agreement's."""
+    from .models import AgreementPage
+
+    return agreement_url + AgreementPage.get_resolver().reverse(ROUTE, pk)
+
+
+def provision_title(provision):
+    return provision.article or provision.chapter
+
+
+def _translation_urls(translation_key, request):
+    """``{language code: URL}`` of the provision's live versions (plain values)."""
+    from .models import Provision
+
+    rows = Provision.objects.filter(translation_key=translation_key, page__live=True)
+    rows = dict(rows.values_list("page_id", "pk"))
+    pages = (
+        Page.objects.filter(pk__in=rows)
+        .select_related("locale")
+        .only(*LINK_FIELDS, "locale__language_code")
+    )
+    return {
+        page.locale.language_code: provision_path(page.get_url(request), rows[page.pk])
+        for page in pages
+    }
+
+
+def translation_urls(provision, request):
+    return memo.remember(
+        ("provision-translations", str(provision.translation_key), request.get_host()),
+        lambda: _translation_urls(provision.translation_key, request),
+    )
+
+
+def citation(agreement, provision, request):
+    title = provision_title(provision)
+    return citations.Citation(
+        kind="provision",
+        pk=provision.pk,
+        title=f"{agreement.title}: {title}" if title else agreement.title,
+        url=citations.absolute_url(
+            request, provision_path(agreement.get_url(request), provision.pk)
+        ),
+        issued=timezone.localdate(agreement.last_published_at)
+        if agreement.last_published_at
+        else None,
+        accessed=citations.today(),
+        language=translation.get_language(),
+    )
+
+
+def citation_lookup(request, pk):
+    """The citation of a live, public agreement's provision (``core.citations``)."""
+    from .models import Provision
+
+    provision = Provision.objects.filter(pk=pk, page__live=True).select_related("page").first()
+    if provision is None or provision.page.get_view_restrictions().exists():
+        raise Http404
+    return citation(provision.page, provision, request)
+
+
+def serve(agreement, request, pk):
+    """The provision's page, or 404 for an id that is not one of this agreement's."""
+    provision = agreement.provisions.filter(pk=pk).select_related("category").first()
+    if provision is None:
+        raise Http404
+    agreement_url = agreement.get_url(request)
+    url = provision_path(agreement_url, provision.pk)
+    return agreement.render(
+        request,
+        template=TEMPLATE,
+        context_overrides={
+            "provision": provision,
+            "agreement_url": agreement_url,
+            "provision_title": provision_title(provision),
+            "canonical_url": citations.absolute_url(request, url),
+            "translation_urls": translation_urls(provision, request),
+            "citation": citation(agreement, provision, request),
+            "provenance": {
+                "pk": agreement.pk,
+                "source_url": provision.source_url or agreement.source_url,
+                "last_verified": agreement.last_verified,
+            },
+        },
+    )
