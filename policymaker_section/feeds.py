@@ -22,6 +22,7 @@ from msme_platform.core.sitemaps import served_root_url
 from msme_platform.core.visibility import public
 
 from .models import AgreementIndexPage, AgreementPage, PolicymakerSectionPage, Provision
+from .provision_pages import provision_path
 
 PROVISION_ENTRIES = 50
 
@@ -120,8 +121,7 @@ class ProvisionFeed(AgreementListFeed):
 
     def entries(self, subject, request, now):
         index = subject.index
-        index_url = page_link(index, subject, request)
-        provisions = (
+        provisions = list(
             Provision.objects.filter(
                 page__in=live_agreements(index.locale_id).values("pk"),
             )
@@ -130,12 +130,17 @@ class ProvisionFeed(AgreementListFeed):
                 :PROVISION_ENTRIES
             ]
         )
+        # Each entry links to the provision's own, citable page (``provision_pages``).
+        agreements = {provision.page_id: provision.page for provision in provisions}
+        links = {
+            page.pk: page.atom_link
+            for page in with_atom_links(list(agreements.values()), subject, request)
+        }
         found = []
         for provision in provisions:
-            provision.atom_link = index_url + index.reverse_subpage(
-                "provision_permalink", args=[provision.pk]
-            ).lstrip("/")
-            found.append(provision)
+            if provision.page_id in links:
+                provision.atom_link = provision_path(links[provision.page_id], provision.pk)
+                found.append(provision)
         return found
 
     def item_title(self, provision):
