@@ -11,7 +11,7 @@ class PolicymakerSectionConfig(AppConfig):
     def ready(self):
         # Imported once the app registry is ready (models cannot load before), and for
         # what they register on import.
-        from . import importers, profiles  # noqa: F401
+        from . import importers, open_data, profiles  # noqa: F401
         from .models import PolicymakerSectionPage
 
         register_section_page(PolicymakerSectionPage)
