@@ -80,9 +80,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         page = super(PagesAPIViewSet, self).get_object()
         model = page.specific_class or Page
         prefetch = getattr(model, "api_prefetch", ())
-        return (
-            model.objects.select_related("locale").prefetch_related(*prefetch).get(pk=page.pk)
-        )
+        return model.objects.select_related("locale").prefetch_related(*prefetch).get(pk=page.pk)
 
     def _kept(self, request, view, *args):
         key = ("api-v2", self.action, request.get_host(), request.get_full_path())

@@ -40,11 +40,11 @@ from msme_platform.core.api_fields import (
     ProvisionURLField,
     permanent_url_field,
 )
-from msme_platform.core.open_data import datapackage as build_datapackage
 from msme_platform.core.caching import memo
 from msme_platform.core.choices import ChoiceLabelsMixin
 from msme_platform.core.models import BasePage, ProvenanceMixin
 from msme_platform.core.models.taxonomy import Country
+from msme_platform.core.open_data import datapackage as build_datapackage
 
 from .. import catalogue as catalogues
 from .. import explorer, exports
