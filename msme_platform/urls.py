@@ -8,8 +8,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from msme_platform.api.openapi import openapi_view
-from msme_platform.api.views import api_router
 from msme_platform.core import views as core_views
 from msme_platform.core.caching import routing
 from msme_platform.core.error_reports import report_error
@@ -19,8 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.healthz, name="healthz"),
-    path("api/v2/openapi.json", openapi_view, name="openapi"),
-    path("api/v2/", api_router.urls),
+    path("", include("msme_platform.api.urls")),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),
 ]

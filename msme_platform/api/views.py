@@ -59,6 +59,15 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         # The site and its root paths from the memo, as the page views have them.
         routing.site_for_request(request)
 
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code == 404:
+            # Django's LocaleMiddleware answers a 404 outside the language prefixes with a
+            # redirect to /en/…, which Wagtail's catch-all would match; an API's 404 is a
+            # 404. It only redirects when the request's URLconf has language prefixes.
+            request._request.urlconf = "msme_platform.api.urls"
+        return response
+
     def get_base_queryset(self):
         site = routing.site_for_request(self.request)
         if site is None:
