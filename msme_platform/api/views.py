@@ -91,6 +91,13 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         prefetch = getattr(model, "api_prefetch", ())
         return model.objects.select_related("locale").prefetch_related(*prefetch).get(pk=page.pk)
 
+    def find_object(self, queryset, request):
+        if "html_path" not in request.GET and "id" in request.GET:
+            value = request.GET["id"].strip()
+            if not value.isascii() or not value.isdigit():
+                raise BadRequestError("id must be a page id (a whole number)")
+        return super().find_object(queryset, request)
+
     def _kept(self, request, view, *args):
         key = ("api-v2", self.action, request.get_host(), request.get_full_path())
         return Response(memo.remember_shared(key, lambda: dict(view(request, *args).data)))
