@@ -18,6 +18,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -38,11 +39,26 @@ def _site_root_paths(root_page_id):
     return tuple(root.get_translations(inclusive=True).values_list("path", flat=True))
 
 
+# Past any real number of pages, and below what a database's OFFSET takes.
+MAX_OFFSET = 10**9
+
+
+class BoundedPagination(WagtailPagination):
+    """Wagtail's limit and offset, with an offset the database can take."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        offset = request.GET.get("offset", "0").strip()
+        if offset.isascii() and offset.isdigit() and int(offset) > MAX_OFFSET:
+            raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
+        return super().paginate_queryset(queryset, request, view)
+
+
 class PublicPagesAPIViewSet(PagesAPIViewSet):
     renderer_classes = [JSONRenderer]
     authentication_classes = []
     permission_classes = [AllowAny]
     throttle_classes = [ClientRateThrottle]
+    pagination_class = BoundedPagination
     filter_backends = [
         *[f for f in PagesAPIViewSet.filter_backends if f is not SearchFilter],
         CountryFilter,
