@@ -64,6 +64,7 @@ PAGE_KIND_URLS = [
     "/es/feeds/provisions/",
     "/en/feeds/topics/access-to-finance/",
     "/en/feeds/countries/jpn/",
+    "/api/v2/pages/?type=policymaker_section.AgreementPage&fields=*&limit=20",
     "/en/msmes/studies/world-trade-report-2016-levelling-the-trading-field-for-smes/",
     "/en/policymakers/programmes/gtm-mipyme-financing-trust-fund-fideicomiso-with-guarantee-fund/",
     "/en/policymakers/trade-agreements/cptpp/",
@@ -72,6 +73,8 @@ PAGE_KIND_URLS = [
     # A provision's page (id 123 in a fresh starter load: the first with a quotation).
     "/en/policymakers/trade-agreements/guatemala-taipei-tota/provisions/123/",
     "/en/about/",
+    # The API's detail of the CPTPP agreement: its id on freshly loaded starter content.
+    "/api/v2/pages/241/",
 ]
 SUITES = {"site": DEFAULT_URLS, "explorer": EXPLORER_URLS, "pages": PAGE_KIND_URLS}
 STARTUP_TIMEOUT = 30.0

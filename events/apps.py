@@ -11,7 +11,7 @@ class EventsConfig(AppConfig):
     def ready(self):
         # Imported once the app registry is ready (models cannot load before), and for
         # what they register on import (the importer, the profile section).
-        from . import feeds, importers, profiles  # noqa: F401
+        from . import feeds, importers, open_data, profiles  # noqa: F401
         from .models import next_events_html
 
         register_next_events(next_events_html)

@@ -40,6 +40,7 @@ from msme_platform.core.visibility import public
 from msme_platform.core.widgets import FastWidgetsMixin
 
 from . import timing
+from .api import EventAPIMixin
 from .blocks import DocumentBlock, RecordingBlock, SpeakerBlock
 from .embeds import player_url, provider_name
 from .enums import DatePrecision, EventState, EventStatus, EventType
@@ -82,7 +83,7 @@ def validate_zone(value):
         )
 
 
-class EventPage(CitableMixin, ProvenanceMixin, RoutablePageMixin, BasePage):
+class EventPage(EventAPIMixin, CitableMixin, ProvenanceMixin, RoutablePageMixin, BasePage):
     template = "pages/events/event_page.html"
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []

@@ -13,7 +13,7 @@ class PolicymakerSectionConfig(AppConfig):
         # what they register on import.
         from msme_platform.core import citations
 
-        from . import feeds, importers, profiles, provision_pages  # noqa: F401
+        from . import feeds, importers, open_data, profiles, provision_pages  # noqa: F401
         from .models import PolicymakerSectionPage
 
         register_section_page(PolicymakerSectionPage)

@@ -57,6 +57,7 @@ PROVISION_COLUMNS = [
         _("yes if the category was assigned by a rule and not yet confirmed by a delegate"),
     ),
     ("permalink", _("Address of the provision on this site")),
+    ("permanent_url", _("Short, stable address of the provision, to cite")),
     ("source_url", _("Where the text can be read")),
 ]
 TPR_COLUMNS = [
@@ -171,7 +172,10 @@ def _agreement_row(agreement, request, parties, provision_count):
 
 
 def _provision_row(provision, agreement, parties, agreement_url):
-    """``agreement`` is an AgreementPage or its catalogue facts: both have these names."""
+    """``agreement`` is an AgreementPage or its catalogue facts: both have these names.
+    Agreement pages sit right under their index, whose ``provisions/<id>/`` is the
+    provision's short address."""
+    index_url = agreement_url[: -len(agreement.slug) - 1]
     return {
         "provision_id": provision.pk,
         "agreement_code": agreement.code,
@@ -188,6 +192,7 @@ def _provision_row(provision, agreement, parties, agreement_url):
         "excerpt_language": provision.excerpt_language,
         "category_provisional": _yes_no(provision.category_provisional),
         "permalink": f"{agreement_url}#{provision.anchor}",
+        "permanent_url": f"{index_url}provisions/{provision.pk}/",
         "source_url": provision.source_url,
     }
 

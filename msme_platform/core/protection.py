@@ -78,9 +78,10 @@ def client_hash(request):
     return salted_hmac("surveys.client", client_address(request)).hexdigest()[:40]
 
 
-def over_rate_limit(scope, client):
-    """Count one submission by ``client`` to ``scope``; ``True`` when past the limit."""
-    limit = rate_limit()
+def over_rate_limit(scope, client, limit=None):
+    """Count one submission by ``client`` to ``scope``; ``True`` when past the limit
+    (``(allowed, seconds)``; the surveys' limit unless given)."""
+    limit = rate_limit() if limit is None else limit
     if not limit:
         return False
     allowed, window = limit
@@ -96,3 +97,9 @@ def over_rate_limit(scope, client):
         logger.warning("Rate limit skipped: the cache is unreachable", exc_info=True)
         return False
     return count > allowed
+
+
+def seconds_until_reset(limit):
+    """Seconds until the window of ``limit`` (``(allowed, seconds)``) starts again."""
+    _allowed, window = limit
+    return max(1, int(window - time.time() % window))

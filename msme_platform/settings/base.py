@@ -67,6 +67,9 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.admin",
     "wagtail",
+    # The read-only public API (msme_platform/api/): Wagtail's API v2 on Django REST framework.
+    "wagtail.api.v2",
+    "rest_framework",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
@@ -192,7 +195,8 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=bool(REDIS_URL))
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 # Paths the page cache does not even look up (never cacheable, or measured without it).
-PAGE_CACHE_SKIP_PREFIXES = ("/admin/", "/healthz", "/documents/")
+# The API keeps its answers in the memo itself, behind its rate limit (msme_platform/api/).
+PAGE_CACHE_SKIP_PREFIXES = ("/admin/", "/healthz", "/documents/", "/api/")
 
 # A CDN or proxy in front of the app servers, purged when pages change. Configure one of:
 # FRONTEND_CACHE_HTTP_LOCATION (Varnish/nginx accepting PURGE), or Cloudflare's
@@ -377,6 +381,29 @@ RICH_TEXT_BASIC = ["bold", "italic", "link", "document-link"]
 RICH_TEXT_FULL = [*RICH_TEXT_BASIC, "h2", "h3", "ol", "ul", "blockquote"]
 
 # Public forms: surveys, forums, error reports (msme_platform/core/protection.py).
+# The public API (msme_platform/api/): JSON only, nothing to sign in to, at most 100 pages
+# per request, API_RATE_LIMIT requests per client ("<requests>/<seconds>" or "off").
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+}
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_SEARCH_ENABLED = True
+_api_rate_limit = os.environ.get("API_RATE_LIMIT", "300/60").strip().lower()
+API_RATE_LIMIT = (
+    None
+    if _api_rate_limit in ("", "off", "none", "0")
+    else tuple(int(part) for part in _api_rate_limit.split("/", 1))
+)
+# The licence the open data is published under, as a Frictionless licence (name, path,
+# title); the Secretariat confirms it.
+OPEN_DATA_LICENSE = {
+    "name": "CC-BY-4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+    "title": "Creative Commons Attribution 4.0",
+}
+
 # SURVEYS_RATE_LIMIT: "<submissions>/<seconds>" per client and form, or "off";
 # SURVEYS_CLIENT_IP_HEADER: the header a trusted proxy in front of the app servers sets
 # to the visitor's address (e.g. HTTP_X_REAL_IP); never set it without such a proxy, or

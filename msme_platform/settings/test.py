@@ -19,3 +19,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 # One process: its own memory is the only one there is (see core/caching/memo.py).
 CONTENT_MEMO = True
+# Tests send hundreds of API requests from one address; the rate limit test sets its own.
+API_RATE_LIMIT = None

@@ -8,9 +8,11 @@ from django.db.models import Count
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from msme_platform.core.api_fields import PROVENANCE_API_FIELDS, CodeField, permanent_url_field
 from msme_platform.core.caching import memo
 from msme_platform.core.collation import name_rank, sorted_by_name
 from msme_platform.core.links import LINK_FIELDS
@@ -142,6 +144,22 @@ class NationalProgrammePage(CitableMixin, ProvenanceMixin, BasePage):
         index.FilterField("for_small"),
         index.FilterField("for_medium"),
     ]
+    api_fields = [
+        APIField("country", serializer=CodeField("iso3")),
+        APIField("agency"),
+        APIField("programme_type"),
+        APIField("for_micro"),
+        APIField("for_small"),
+        APIField("for_medium"),
+        APIField("eligibility"),
+        APIField("sectors"),
+        APIField("link"),
+        permanent_url_field(),
+        *PROVENANCE_API_FIELDS,
+    ]
+    api_country_lookup = "country__iso3"
+    api_topic_lookup = None
+    api_prefetch = ("country",)
 
     class Meta:
         verbose_name = _("national programme")

@@ -9,10 +9,12 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from msme_platform.core.api_fields import PROVENANCE_API_FIELDS, CodesField, permanent_url_field
 from msme_platform.core.caching import memo
 from msme_platform.core.models import BasePage, CitableMixin, Country, ProvenanceMixin, Topic
 
@@ -102,6 +104,20 @@ class StudyPage(CitableMixin, ProvenanceMixin, BasePage):
         index.FilterField("year"),
         index.FilterField("study_type"),
     ]
+    api_fields = [
+        APIField("organisation"),
+        APIField("year"),
+        APIField("study_type"),
+        APIField("topics", serializer=CodesField("slug")),
+        APIField("countries", serializer=CodesField("iso3")),
+        APIField("link"),
+        APIField("key_figures"),
+        permanent_url_field(),
+        *PROVENANCE_API_FIELDS,
+    ]
+    api_country_lookup = "countries__iso3"
+    api_topic_lookup = "topics__slug"
+    api_prefetch = ("topics", "countries", "key_figures")
 
     class Meta:
         verbose_name = _("study")
@@ -176,6 +192,13 @@ class StudyKeyFigure(TranslatableMixin, Orderable):
         FieldRowPanel([FieldPanel("source_title"), FieldPanel("source_url")]),
     ]
     override_translatable_fields = [SynchronizedField("value"), SynchronizedField("source_title")]
+    api_fields = [
+        APIField("value"),
+        APIField("label"),
+        APIField("year"),
+        APIField("source_title"),
+        APIField("source_url"),
+    ]
 
     class Meta(Orderable.Meta):
         unique_together = [("translation_key", "locale")]

@@ -15,12 +15,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import (
     DraftStateMixin,
@@ -32,10 +34,17 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from msme_platform.core.api_fields import (
+    PROVENANCE_API_FIELDS,
+    CodesField,
+    ProvisionURLField,
+    permanent_url_field,
+)
 from msme_platform.core.caching import memo
 from msme_platform.core.choices import ChoiceLabelsMixin
 from msme_platform.core.models import BasePage, CitableMixin, ProvenanceMixin
 from msme_platform.core.models.taxonomy import Country
+from msme_platform.core.open_data import datapackage as build_datapackage
 
 from .. import catalogue as catalogues
 from .. import explorer, exports, provision_pages
@@ -230,6 +239,18 @@ class AgreementIndexPage(ChildRouteMixin, RoutablePageMixin, BasePage):
             template="pages/policymaker_section/open_data.html",
         )
 
+    @path("open-data/datapackage/")
+    def datapackage(self, request):
+        """Every download as a Frictionless data package (a dot-free route: Wagtail's page
+        URLs take none; the file is named datapackage.json)."""
+        response = JsonResponse(
+            build_datapackage(request),
+            json_dumps_params={"ensure_ascii": False, "indent": 2},
+        )
+        response["Content-Disposition"] = 'inline; filename="datapackage.json"'
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
 
 class AgreementPage(CitableMixin, ProvenanceMixin, RoutablePageMixin, BasePage):
     """One regional trade agreement and, inline, its MSME provisions."""
@@ -401,6 +422,31 @@ class AgreementPage(CitableMixin, ProvenanceMixin, RoutablePageMixin, BasePage):
         index.FilterField("in_force"),
         index.RelatedFields("provisions", [index.SearchField("summary")]),
     ]
+    api_fields = [
+        APIField("code"),
+        APIField("short_name"),
+        APIField("agreement_type"),
+        APIField("parties", serializer=CodesField("iso3")),
+        APIField("signature_date"),
+        APIField("signature_year"),
+        APIField("entry_into_force_date"),
+        APIField("entry_into_force_year"),
+        APIField("status"),
+        APIField("status_recorded_year"),
+        APIField("in_force"),
+        APIField("has_sme_chapter"),
+        APIField("sme_chapter_number"),
+        APIField("sme_chapter_title"),
+        APIField("wto_rta_id"),
+        APIField("wto_rta_url"),
+        APIField("note"),
+        APIField("provisions"),
+        permanent_url_field(),
+        *PROVENANCE_API_FIELDS,
+    ]
+    api_country_lookup = "parties__iso3"
+    api_topic_lookup = None
+    api_prefetch = ("parties", "provisions__category")
 
     class Meta:
         verbose_name = _("agreement page")
@@ -586,6 +632,19 @@ class Provision(TranslatableMixin, ChoiceLabelsMixin, Orderable):
         FieldRowPanel([FieldPanel("excerpt"), FieldPanel("excerpt_language")]),
         FieldPanel("source_url"),
     ]
+    api_fields = [
+        APIField("chapter"),
+        APIField("article"),
+        APIField("category", serializer=serializers.CharField(source="category.code")),
+        APIField("category_name", serializer=serializers.CharField(source="category.name")),
+        APIField("legal_intensity"),
+        APIField("summary"),
+        APIField("excerpt"),
+        APIField("excerpt_language"),
+        APIField("category_provisional"),
+        APIField("source_url"),
+        APIField("permanent_url", serializer=ProvisionURLField()),
+    ]
     override_translatable_fields = [
         SynchronizedField("chapter"),
         SynchronizedField("article"),
@@ -608,3 +667,10 @@ class Provision(TranslatableMixin, ChoiceLabelsMixin, Orderable):
     def page_url(self, request=None):
         """The provision's own page (``provision_pages``)."""
         return provision_pages.provision_path(self.page.get_url(request), self.pk)
+
+    def permanent_url(self, request=None):
+        """The short address ``…/provisions/<id>/`` under the agreements' index (agreement
+        pages sit right under it, at ``<index>/<slug>/``): it outlives the anchor."""
+        agreement_url = self.page.get_full_url(request)
+        index_url = agreement_url[: -len(self.page.slug) - 1]
+        return f"{index_url}provisions/{self.pk}/"

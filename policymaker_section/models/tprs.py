@@ -9,10 +9,12 @@ from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from msme_platform.core.api_fields import PROVENANCE_API_FIELDS, CodesField, permanent_url_field
 from msme_platform.core.models import BasePage, CitableMixin, ProvenanceMixin
 from msme_platform.core.models.taxonomy import Country, Topic
 
@@ -193,6 +195,28 @@ class TPREntryPage(CitableMixin, ProvenanceMixin, RoutablePageMixin, BasePage):
         index.FilterField("review_year"),
         index.FilterField("coverage_verified"),
     ]
+    api_fields = [
+        APIField("code"),
+        APIField("members", serializer=CodesField("iso3")),
+        APIField("review_year"),
+        APIField("review_number"),
+        APIField("meeting_dates"),
+        APIField("secretariat_report_symbol"),
+        APIField("government_report_symbol"),
+        APIField("coverage_verified"),
+        APIField("topics", serializer=CodesField("slug")),
+        APIField("msme_topics_reported"),
+        APIField("msme_definition"),
+        APIField("headline_figures"),
+        APIField("programmes_mentioned"),
+        APIField("note"),
+        APIField("msme_evidence_url"),
+        permanent_url_field(),
+        *PROVENANCE_API_FIELDS,
+    ]
+    api_country_lookup = "members__iso3"
+    api_topic_lookup = "topics__slug"
+    api_prefetch = ("members", "topics")
 
     class Meta:
         verbose_name = _("Trade Policy Review entry")

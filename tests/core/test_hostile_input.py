@@ -363,3 +363,60 @@ def test_the_trade_partner_page_takes_any_pair_of_values(client):
         tried.append(query)
         assert response.status_code == 200, query
     print(f"\ntrade partner: {len(tried)} requests")
+
+
+API_PARAMETERS = [
+    "type",
+    "locale",
+    "country",
+    "topic",
+    "limit",
+    "offset",
+    "fields",
+    "order",
+    "search",
+    "search_operator",
+    "child_of",
+    "descendant_of",
+    "ancestor_of",
+    "translation_of",
+    "site",
+    "html_path",
+    "id",
+    "format",
+]
+
+
+def test_every_api_parameter_survives_hostile_values(client):
+    """The public API (/api/v2/): any value of any parameter, a clear 4xx at worst."""
+    page_id = Page.objects.live().filter(depth__gt=2).values_list("pk", flat=True).first()
+    paths = ["/api/v2/pages/", f"/api/v2/pages/{page_id}/", "/api/v2/pages/find/"]
+    tried = []
+
+    @FUZZ_SETTINGS
+    @given(data=st.data())
+    def fuzz(data):
+        path = data.draw(st.sampled_from(paths))
+        chosen = data.draw(
+            st.lists(st.sampled_from(API_PARAMETERS), min_size=1, max_size=3, unique=True)
+        )
+        query = {name: data.draw(hostile_text) for name in chosen}
+        if data.draw(st.booleans()):
+            query["type"] = data.draw(
+                st.sampled_from(["policymaker_section.AgreementPage", "events.EventPage"])
+            )
+        response = client.get(path, query)
+        tried.append((path, query))
+        assert response.status_code < 500, (path, query)
+
+    fuzz()
+    for path in paths:
+        for name in API_PARAMETERS:
+            for value in (SCRIPT, "x" * 10_000, "\x00", str(10**30), "-1", "*", "-id"):
+                assert client.get(path, {name: value}).status_code < 500, (path, name, value)
+            for raw in RAW_ESCAPES:
+                assert client.get(f"{path}?{name}={raw}").status_code < 500, (path, name, raw)
+            tried.append((path, name))
+    for path in ("/api/v2/pages/-1/", "/api/v2/pages/99999999999999999999/", "/api/v2/x/"):
+        assert client.get(path).status_code < 500, path
+    print(f"\nhostile API GET: {len(tried)} cases")
