@@ -15,11 +15,13 @@ help: ## List every target
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
-	$(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --upgrade pip
+	@echo "Creating $(VENV) and installing (about a minute)..."
+	@$(PYTHON) -m venv $(VENV)
+	@$(PIP) install --quiet --upgrade pip
 
+# setuptools' tip about editable installs (not a deprecation) is kept out of the newcomer's way.
 $(VENV)/.installed: pyproject.toml | $(PY)
-	$(PIP) install --quiet -e .
+	@PYTHONWARNINGS="ignore:Editable installation" $(PIP) install --quiet -e .
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(PY)
@@ -31,18 +33,19 @@ install: $(VENV)/.installed ## Create .venv and install the site's dependencies
 install-test: $(VENV)/.installed-test ## Install the site's and the tests' dependencies
 
 migrate: install ## Apply database migrations (SQLite file db.sqlite3 unless DATABASE_URL is set)
-	$(MANAGE) migrate --noinput -v 0
+	@$(MANAGE) migrate --noinput -v 0
 	@echo "Database is up to date."
 
-content: migrate ## Load the starter content (safe to run again)
-	$(MANAGE) load_starter_content
+content: migrate ## Load the starter content (safe to run again; -v 2 through MANAGE_ARGS lists each step)
+	@echo "Loading the starter content in English, French and Spanish (two to four minutes)..."
+	@$(MANAGE) load_starter_content $(MANAGE_ARGS)
 
 admin: migrate ## Create or reset the local admin account and print its login
-	$(MANAGE) create_local_admin --host $(HOST) --port $(PORT)
+	@$(MANAGE) create_local_admin --host $(HOST) --port $(PORT)
 
 run: content admin ## Install, migrate, load content, print the admin login, serve on http://HOST:PORT (default 127.0.0.1:8000)
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@DJANGO_RUNSERVER_HIDE_WARNING=true $(MANAGE) runserver $(HOST):$(PORT)
 
 test: install-test ## Install test dependencies and run the whole suite
 	$(PY) -m pytest

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 def test_loading_the_starter_content_again_changes_nothing(capsys):
     counts = (Page.objects.count(), Revision.objects.count(), Country.objects.count())
     logs = PageLogEntry.objects.count()
-    call_command("load_starter_content")
+    call_command("load_starter_content", verbosity=2)
     output = capsys.readouterr().out
     assert "countries.csv: 0 created, 0 updated, 189 unchanged" in output
     assert "page" not in output.replace("Starter content", "")
@@ -18,11 +18,18 @@ def test_loading_the_starter_content_again_changes_nothing(capsys):
     assert PageLogEntry.objects.count() == logs
 
 
+def test_a_plain_load_says_what_it_did_in_one_line(capsys):
+    call_command("load_starter_content")
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 2 and "data files imported" in lines[0]
+    assert lines[1] == "Starter content is loaded."
+
+
 def test_an_edited_starter_page_is_restored_and_republished(capsys):
     about = Page.objects.get(slug="about", locale__language_code="en").specific
     about.title = "Changed by hand"
     about.save_revision().publish()
-    call_command("load_starter_content")
+    call_command("load_starter_content", verbosity=2)
     assert "page /about/: updated" in capsys.readouterr().out
     about.refresh_from_db()
     assert about.title == "About the platform"
