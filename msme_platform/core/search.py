@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search.query import Or, PlainText
 
 from .caching import memo
-from .search_text import query_variants
+from .search_text import query_variants, stems_needed
 from .visibility import public
 
 # Longer input is cut, and the visitor told so: no one types 200 characters of keywords,
@@ -30,7 +30,10 @@ def search_pages(query, locale):
     counts the rest in the database, so a common word over many pages stays cheap.
     """
     variants = query_variants(
-        " ".join(_SEARCH_WORD.findall(query)), locale.language_code, synonym_groups(locale)
+        " ".join(_SEARCH_WORD.findall(query)),
+        locale.language_code,
+        synonym_groups(locale),
+        stem=stems_needed(),
     )
     if not variants:
         return Page.objects.none()

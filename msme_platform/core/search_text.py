@@ -3,10 +3,12 @@
 Both database backends get the same help, so SQLite (the newcomer's default) finds what
 PostgreSQL finds:
 
-- **Stems.** Each page is indexed with the Snowball stems of its words, in the page's own
-  language (``page_search_terms``), and a query is also tried with its words' stems
-  (``query_variants``): "exporting" finds "exports", "financiamiento" finds "financiación".
-  On PostgreSQL the stems go through its own stemming too, on both sides, so they still meet.
+- **Stems.** On SQLite, whose FTS5 does not stem, each page is indexed with the Snowball
+  stems of its words in the page's own language (``page_search_terms``), and a query is
+  also tried with its words' stems (``query_variants``): "exporting" finds "exports",
+  "financiamiento" finds "financiación". PostgreSQL stems with the same Snowball algorithms
+  in each page's language itself (``core/search_backend.py``); stems added twice there
+  only counted words twice and upset the ranking.
 - **Compounds.** "e-commerce", "ecommerce" and "e commerce" are one word to a reader. A page
   is indexed with its hyphenated words joined ("ecommerce"), and a query is tried with its
   hyphens joined and with a lone letter joined to the next word.
@@ -24,6 +26,7 @@ from functools import lru_cache
 from itertools import islice
 
 import snowballstemmer
+from django.db import connection
 from wagtail.search import index
 
 # Wagtail language codes (the site's LANGUAGES) to Snowball's algorithm names.
@@ -40,6 +43,12 @@ _COMPOUND = re.compile(r"\w+(?:[-‐‑]\w+)+", re.UNICODE)
 def _stemmer(language_code):
     algorithm = SNOWBALL_LANGUAGES.get((language_code or "").split("-")[0])
     return snowballstemmer.stemmer(algorithm) if algorithm else None
+
+
+def stems_needed():
+    """Whether the search backend needs the stems given to it: not PostgreSQL's, which stems
+    each language itself."""
+    return connection.vendor != "postgresql"
 
 
 def words(text):
@@ -60,12 +69,15 @@ def joined_compounds(text):
     return [re.sub(r"[-‐‑]", "", match).lower() for match in _COMPOUND.findall(text or "")]
 
 
-def page_search_terms(texts, language_code):
-    """The extra text indexed with a page: the stems of its words and its joined compounds,
-    each once (order kept, so the index entry reads the same every time)."""
+def page_search_terms(texts, language_code, stem=True):
+    """The extra text indexed with a page: the stems of its words (unless the backend stems
+    them itself, ``stem=False``) and its joined compounds, each once (order kept, so the
+    index entry reads the same every time)."""
     text = " ".join(t for t in texts if t)
     compounds = joined_compounds(text)
-    terms = stems(words(text), language_code) + compounds + stems(compounds, language_code)
+    terms = compounds
+    if stem:
+        terms = stems(words(text), language_code) + compounds + stems(compounds, language_code)
     return " ".join(dict.fromkeys(terms))
 
 
@@ -99,9 +111,10 @@ def _synonym_rewrites(phrasings, synonym_groups):
                         yield normal.replace(f" {found} ", f" {other} ").strip()
 
 
-def query_variants(query, language_code, synonym_groups=()):
+def query_variants(query, language_code, synonym_groups=(), stem=True):
     """The alternatives a query is tried as: lists of words that must all match, the
-    visitor's own words first, at most ``MAX_ALTERNATIVES`` of them."""
+    visitor's own words first, at most ``MAX_ALTERNATIVES`` of them. ``stem=False`` for a
+    backend that stems words itself (PostgreSQL)."""
     phrasings = [query]
     joined = _with_joined_compounds(query)
     if joined:
@@ -114,7 +127,8 @@ def query_variants(query, language_code, synonym_groups=()):
         if not phrasing_words:
             continue
         alternatives.setdefault(tuple(phrasing_words), None)
-        alternatives.setdefault(tuple(stems(phrasing_words, language_code)), None)
+        if stem:
+            alternatives.setdefault(tuple(stems(phrasing_words, language_code)), None)
     return [list(words) for words in islice(alternatives, MAX_ALTERNATIVES)]
 
 

@@ -494,7 +494,8 @@ class AgreementPage(CitableMixin, ProvenanceMixin, RoutablePageMixin, BasePage):
         return [
             {
                 "anchor": provision.anchor,
-                "url": provision_pages.provision_path(url, provision.pk),
+                # A draft's new provision (in a preview) has no page of its own yet.
+                "url": provision_pages.provision_path(url, provision.pk) if provision.pk else "",
                 "article": provision.article,
                 "chapter": provision.chapter,
                 "category_name": provision.category.name,

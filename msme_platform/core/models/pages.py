@@ -23,11 +23,13 @@ from ..forms import SearchForm
 from ..home import next_events_html, section_page_models
 from ..profiles import profile_sections
 from ..search import MAX_QUERY_LENGTH, search_pages
-from ..search_text import TitleAndSummaryField, indexed_texts, page_search_terms
+from ..search_text import TitleAndSummaryField, indexed_texts, page_search_terms, stems_needed
 from ..visibility import any_restricted, public
 from .taxonomy import Country
 
 SUMMARY = "search_description"
+# PostgreSQL: Wagtail boosts titles 2; summaries weigh a little less, the body 1.
+SUMMARY_BOOST = 1.5
 SUMMARY_HELP = _(
     "One or two plain sentences (under 300 characters) saying what a visitor finds here. "
     "Shown on cards, in search results and to search engines."
@@ -79,22 +81,28 @@ class BasePage(ChoiceLabelsMixin, Page):
     @classmethod
     def get_search_fields(cls):
         """Every page type's own search fields, with what every page is found by: its title
-        and summary, weighted above the body, and its stems and compounds (``search_terms``).
-        """
+        and summary, weighted above the body, and its compounds and (on SQLite) stems
+        (``search_terms``). PostgreSQL weighs the summary as a field of its own (a boost);
+        SQLite weighs only its title column, so there the summary joins the title."""
         fields = []
+        in_title = stems_needed()
         for field in super().get_search_fields():
-            if isinstance(field, index.SearchField) and field.field_name == "title":
+            if isinstance(field, index.SearchField) and field.field_name == SUMMARY:
+                continue  # added once, below
+            if in_title and isinstance(field, index.SearchField) and field.field_name == "title":
                 field = TitleAndSummaryField(SUMMARY, boost=getattr(field, "boost", None))
-            elif isinstance(field, index.SearchField) and field.field_name == SUMMARY:
-                continue  # in the title field
             fields.append(field)
+        if not in_title:
+            fields.append(index.SearchField(SUMMARY, boost=SUMMARY_BOOST))
         fields.append(index.SearchField("search_terms"))
         return fields
 
     def search_terms(self):
         """The Snowball stems of the page's indexed words in its own language, and its
         hyphenated words joined (see ``core/search_text.py``)."""
-        return page_search_terms(indexed_texts(self), self.locale.language_code)
+        return page_search_terms(
+            indexed_texts(self), self.locale.language_code, stem=stems_needed()
+        )
 
     def get_view_restrictions(self):
         """The restrictions that apply to this page, in one query however deep it is.
