@@ -26,15 +26,15 @@ FINDS = [
     ("en", "ecommerce", [DEPA["en"], "Selling online and going digital"]),
     ("en", "e commerce", [DEPA["en"], "Selling online and going digital"]),
     ("en", "digital trade", [DEPA["en"]]),
-    ("en", "exporting", ["7(a) International Trade, Export Express"]),
+    ("en", "exporting", ["Enhancing Industrial SMEs for Export programme"]),
     ("en", "financing", ["BFPME SME financing"]),
-    ("fr", "financement", ["Fonds fiduciaire (fideicomiso) de financement des MIPYME"]),
+    ("fr", "financement", ["Financement des exportations des PME par l'EXIMBANK"]),
     ("fr", "commerce électronique", [DEPA["fr"]]),
     ("fr", "e-commerce", [DEPA["fr"]]),
-    ("fr", "exportateurs", ["Garanties de prêts 7(a) International Trade"]),
-    ("es", "financiamiento", ["Fideicomiso de financiamiento para mipymes"]),
+    ("fr", "exportateurs", ["Assurance prospection (assurance des dépenses de prospection"]),
+    ("es", "financiamiento", ["Financiación de las exportaciones de pymes de EXIMBANK"]),
     ("es", "comercio electrónico", [DEPA["es"]]),
-    ("es", "exportaciones", ["Export Market Development Grants (EMDG)"]),
+    ("es", "exportaciones", ["SME Export Marketing Fund (EMF)"]),
 ]
 
 
