@@ -13,6 +13,8 @@ Differences from Wagtail's own ``PagesAPIViewSet``:
 - JSON only: no browsable HTML API, no authentication (nothing private to unlock).
 """
 
+import re
+
 from django.db.models import Q
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
@@ -72,6 +74,12 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         for values in request.GET.lists():
             if any("\x00" in value for value in (values[0], *values[1])):
                 raise BadRequestError("query parameters cannot contain NUL characters")
+        # Wagtail's search filter passes these to the backend unchecked: a bad operator, or
+        # a query with no word in it, raised there (a 500) instead of saying what is wrong.
+        if request.GET.get("search_operator", "and") not in ("and", "or"):
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+        if "search" in request.GET and not re.search(r"\w", request.GET["search"]):
+            raise BadRequestError("search must contain at least one word")
         # The site and its root paths from the memo, as the page views have them.
         routing.site_for_request(request)
 
