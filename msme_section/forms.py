@@ -2,9 +2,10 @@
 reported and ignored, never a 500, and checking a value costs no query."""
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from msme_platform.core.widgets import FastWidgetsMixin
+from msme_platform.core.widgets import FastWidgetsMixin, kept_choices
 
 from . import choices
 from .enums import NEED_LABELS, FirmSize, ProgrammeType, StudyType
@@ -162,7 +163,10 @@ class TradePartnerForm(FastWidgetsMixin, forms.Form):
 
     def __init__(self, *args, locale_id, **kwargs):
         super().__init__(*args, **kwargs)
-        economies = [("", _("Choose an economy")), *choices.country_choices(locale_id)]
+        economies = kept_choices(
+            ("economies", locale_id, get_language()),
+            lambda: [("", _("Choose an economy")), *choices.country_choices(locale_id)],
+        )
         self.fields["exporter"].choices = economies
         self.fields["market"].choices = economies
 

@@ -12,6 +12,7 @@ France is recorded as a party to, and the page tells the visitor that agreements
 Union concluded as a whole are listed under the European Union.
 """
 
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from msme_platform.core.caching import memo
@@ -135,24 +136,72 @@ def programmes_of(locale_id, codes, request):
     return memo.remember_shared(key, lambda: _programme_rows(locale_id, codes, request))
 
 
-def upcoming_events(locale_id, codes, now=None):
-    """``(events, in_either)``: the next events held in either economy, or else the next
-    events anywhere. One query, bounded."""
+def _upcoming(locale_id, now):
     from events.models import EventPage
 
-    upcoming = list(
-        public(
-            EventPage.objects.live()
-            .filter(locale_id=locale_id, ends_at__gt=now or timezone.now())
-            .defer_streamfields()
-            .select_related("locale", "country")
-            .order_by("starts_at", "pk")
-        )[:EVENTS_LOOKED_AT]
+    return public(
+        EventPage.objects.live()
+        .filter(locale_id=locale_id, ends_at__gt=now)
+        .defer_streamfields()
+        .select_related("locale", "country")
+        .order_by("starts_at", "pk")
     )
-    here = [e for e in upcoming if e.country_id and e.country.iso3 in codes]
-    if here:
-        return here[:EVENTS_SHOWN], True
-    return upcoming[:EVENTS_SHOWN], False
+
+
+def _next_change(rows, now):
+    """When a list of upcoming events changes by itself: one of them starts (it is then
+    live) or ends (it leaves the list). ``rows``: ``(starts_at, ends_at)`` pairs."""
+    moments = [ends for _starts, ends in rows] + [starts for starts, _ends in rows if starts > now]
+    return min(moments, default=None)
+
+
+def _event_countries(locale_id, now):
+    """The economies the next events are held in, kept until that list changes."""
+
+    def compute():
+        upcoming = _upcoming(locale_id, now).values_list("country__iso3", "starts_at", "ends_at")
+        rows = list(upcoming[:EVENTS_LOOKED_AT])
+        countries = frozenset(iso3 for iso3, _starts, _ends in rows if iso3)
+        return countries, _next_change([row[1:] for row in rows], now)
+
+    return memo.remember_until(("msme_section", "event-countries", locale_id), compute, now)[0]
+
+
+def upcoming_events(locale_id, codes, request=None, now=None):
+    """``(cards, in_either)``: the next events held in either economy as rendered cards, or
+    else the next events anywhere. One query, bounded, and the cards are kept until the
+    content changes or one of the events looked at starts or ends."""
+    now = now or timezone.now()
+    # Only the economies that hold one of the next events change the answer: every pair
+    # whose two economies hold none shares one entry.
+    relevant = tuple(sorted(set(codes) & _event_countries(locale_id, now)))
+
+    def compute():
+        upcoming = list(_upcoming(locale_id, now)[:EVENTS_LOOKED_AT])
+        here = [e for e in upcoming if e.country_id and e.country.iso3 in codes]
+        shown = (here or upcoming)[:EVENTS_SHOWN]
+        cards = [
+            render_to_string(
+                "components/events/event_card.html",
+                {"event": event, "heading_level": 4},
+                request,
+            )
+            for event in shown
+        ]
+        until = _next_change([(e.starts_at, e.ends_at) for e in upcoming], now)
+        return (cards, bool(here)), until
+
+    if request is not None and getattr(request, "is_preview", False):
+        return compute()[0]
+    key = (
+        "msme_section",
+        "trade-partner-events",
+        locale_id,
+        relevant,
+        translation.get_language(),
+        request.get_host() if request else "",
+    )
+    return memo.remember_until(key, compute, now)[0]
 
 
 def event_index_url(locale_id):
@@ -183,7 +232,7 @@ def answer(locale_id, exporter, market, request=None):
         for provision in group["provisions"]
     ]
     programmes = programmes_of(locale_id, [exporter[0], market[0]], request)
-    events, events_in_either = upcoming_events(locale_id, codes)
+    events, events_in_either = upcoming_events(locale_id, codes, request)
     return {
         "exporter": {"code": exporter[0], "name": exporter[1]},
         "market": {"code": market[0], "name": market[1]},

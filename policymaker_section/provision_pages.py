@@ -7,6 +7,8 @@ same provision in the other languages (each language has its own rows, sharing a
 ``translation_key``). The index's short address (``provisions/<id>/``) redirects here.
 """
 
+from dataclasses import dataclass
+
 from django.http import Http404
 from django.utils import timezone, translation
 from wagtail.models import Page
@@ -24,6 +26,62 @@ def provision_path(agreement_url, pk):
     from .models import AgreementPage
 
     return agreement_url + AgreementPage.get_resolver().reverse(ROUTE, pk)
+
+
+@dataclass(frozen=True)
+class ProvisionFacts:
+    """What a provision's page shows of it, as plain values (kept in the memo)."""
+
+    pk: int
+    translation_key: str
+    chapter: str
+    article: str
+    summary: str
+    excerpt: str
+    excerpt_language: str
+    excerpt_language_name: str
+    source_url: str
+    category_name: str
+    category_provisional: bool
+    legal_intensity: str
+    legal_intensity_name: str
+
+    @property
+    def anchor(self):
+        return f"provision-{self.pk}"
+
+
+def _facts(agreement_id, pk):
+    from .models import Provision
+
+    provision = Provision.objects.filter(page_id=agreement_id, pk=pk).select_related("category")
+    provision = provision.first()
+    if provision is None:
+        return None
+    return ProvisionFacts(
+        pk=provision.pk,
+        translation_key=str(provision.translation_key),
+        chapter=provision.chapter,
+        article=provision.article,
+        summary=provision.summary,
+        excerpt=provision.excerpt,
+        excerpt_language=provision.excerpt_language,
+        excerpt_language_name=str(provision.get_excerpt_language_display()),
+        source_url=provision.source_url,
+        category_name=provision.category.name,
+        category_provisional=provision.category_provisional,
+        legal_intensity=provision.legal_intensity,
+        legal_intensity_name=str(provision.get_legal_intensity_display()),
+    )
+
+
+def facts(agreement, pk):
+    """The agreement's provision ``pk`` (``None`` if it has none of that id), kept in the
+    memo for the content generation: labels in the visitor's language."""
+    return memo.remember(
+        ("provision-page", agreement.pk, pk, translation.get_language()),
+        lambda: _facts(agreement.pk, pk),
+    )
 
 
 def provision_title(provision):
@@ -83,7 +141,7 @@ def citation_lookup(request, pk):
 
 def serve(agreement, request, pk):
     """The provision's page, or 404 for an id that is not one of this agreement's."""
-    provision = agreement.provisions.filter(pk=pk).select_related("category").first()
+    provision = facts(agreement, pk)
     if provision is None:
         raise Http404
     agreement_url = agreement.get_url(request)

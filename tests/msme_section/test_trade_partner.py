@@ -13,6 +13,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+import time_machine
 from wagtail.models import Locale
 
 from events.models import EventIndexPage
@@ -161,6 +162,35 @@ def test_upcoming_events_in_either_economy_come_first_else_the_next_ones(client)
     upcoming = text_of(get(client, "?exporter=KEN&market=EUN"), "partner-events")
     assert "Nairobi exporters' clinic" in upcoming
     assert "Workshop on exporting anywhere" not in upcoming
+
+
+def test_an_event_leaves_the_list_when_it_ends_without_any_content_change(client):
+    """The events section is kept between requests; the clock alone must move it on."""
+    events = english(EventIndexPage)
+    EventPageFactory(
+        parent=events,
+        title="Nairobi exporters' clinic",
+        country=english_country("KEN"),
+        start_date=datetime.date(2030, 5, 14),
+    )
+    EventPageFactory(
+        parent=events,
+        title="Mombasa packaging day",
+        country=english_country("KEN"),
+        start_date=datetime.date(2030, 6, 3),
+    )
+    with time_machine.travel(datetime.datetime(2030, 5, 14, 11, 0, tzinfo=datetime.UTC)):
+        upcoming = text_of(get(client, "?exporter=KEN&market=EUN"), "partner-events")
+        assert "Nairobi exporters' clinic" in upcoming
+        assert "Live now" not in upcoming
+    # 14:30 in Geneva: the clinic (14:00 to 16:00, Geneva time) is on.
+    with time_machine.travel(datetime.datetime(2030, 5, 14, 12, 30, tzinfo=datetime.UTC)):
+        upcoming = text_of(get(client, "?exporter=KEN&market=EUN"), "partner-events")
+        assert "Live now" in upcoming
+    with time_machine.travel(datetime.datetime(2030, 5, 15, 9, 0, tzinfo=datetime.UTC)):
+        upcoming = text_of(get(client, "?exporter=KEN&market=EUN"), "partner-events")
+        assert "Nairobi exporters' clinic" not in upcoming
+        assert "Mombasa packaging day" in upcoming
 
 
 @pytest.mark.parametrize(
