@@ -55,6 +55,7 @@ PAGE_KIND_URLS = [
     "/en/msmes/events/",
     "/en/policymakers/trade-agreements/",
     "/en/msmes/my-trade-partner/?exporter=JPN&market=AUS",
+    "/en/msmes/my-trade-partner/?exporter=KEN&market=EUN",
     # The Atom feeds are listings too (core/feeds.py).
     "/en/feeds/new/",
     "/en/feeds/msmes/",
