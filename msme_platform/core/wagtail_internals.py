@@ -98,6 +98,7 @@ def weighted_sqlite_compiler(compiler_class, weights):
     column its weight (``{"title": 4.0}``; others 1), or None when ``compiler_class`` is
     not that compiler (SQLite without FTS5). Imported only on SQLite: the module loads the
     FTS model, which exists only there."""
+    # Imported here, on SQLite only: these modules load the FTS model, which exists only there.
     from modelsearch.backends.database.sqlite.query import BM25
     from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchQueryCompiler
     from modelsearch.query import Not, Phrase, PlainText

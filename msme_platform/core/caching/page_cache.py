@@ -108,6 +108,7 @@ def purge_listings(sender, instance, **kwargs):
     it — its ancestors, the home page's "What's new" among them — go too."""
     if not settings.WAGTAILFRONTENDCACHE:
         return
+    # Imported here: only a deployment with a CDN configured needs the frontend-cache backends.
     from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 
     purge_pages_from_cache(instance.get_ancestors().live().filter(depth__gt=1))
