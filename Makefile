@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run install install-test migrate content admin serve test test-fast lint format check-deploy bench faults load backup restore messages vnu clean
+.PHONY: help run install install-test migrate content admin serve test test-fast lint format lock check-deploy bench faults load backup restore messages vnu clean
 
 help: ## List every target
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -20,12 +20,13 @@ $(PY):
 	@$(PIP) install --quiet --upgrade pip
 
 # setuptools' tip about editable installs (not a deprecation) is kept out of the newcomer's way.
-$(VENV)/.installed: pyproject.toml | $(PY)
-	@PYTHONWARNINGS="ignore:Editable installation" $(PIP) install --quiet -e .
+# constraints.txt pins every package to the version CI tested (`make lock` renews it).
+$(VENV)/.installed: pyproject.toml constraints.txt | $(PY)
+	@PYTHONWARNINGS="ignore:Editable installation" $(PIP) install --quiet -c constraints.txt -e .
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(PY)
-	$(PIP) install --quiet -e ".[test]"
+$(VENV)/.installed-test: pyproject.toml constraints.txt | $(PY)
+	$(PIP) install --quiet -c constraints.txt -e ".[test]"
 	@touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed ## Create .venv and install the site's dependencies
@@ -47,8 +48,9 @@ run: content admin ## Install, migrate, load content, print the admin login, ser
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
 	@DJANGO_RUNSERVER_HIDE_WARNING=true $(MANAGE) runserver $(HOST):$(PORT)
 
-test: install-test ## Install test dependencies and run the whole suite
-	$(PY) -m pytest
+# Coverage over the app packages ([tool.coverage] in pyproject.toml), failing under its floor.
+test: install-test ## Install test dependencies and run the whole suite, with its coverage floor
+	$(PY) -m pytest --cov --cov-report=term:skip-covered
 
 # The W3C Nu HTML checker for tests/core/test_valid_html.py, from npm (its install script,
 # which would fetch a Java runtime from elsewhere, is skipped: it runs on the system's java).
@@ -61,9 +63,29 @@ $(VNU_JAR):
 	mkdir -p build/vnu
 	npm install --prefix build/vnu --ignore-scripts --no-audit --no-fund vnu-jar@$(VNU_VERSION)
 
-lint: install-test ## Check code style with ruff
+TEMPLATE_DIRS := templates surveys/templates
+
+lint: install-test ## ruff, djLint on the templates, mypy, and the function-local import rule
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m djlint --lint $(TEMPLATE_DIRS)
+	$(PY) -m mypy
+	$(PY) tools/check_local_imports.py
+
+# A fresh venv with what pyproject.toml allows today (no constraints), frozen into constraints.txt.
+LOCK_VENV := build/lock-venv
+
+lock: ## Renew constraints.txt: the newest versions pyproject.toml allows (run after changing dependencies)
+	rm -rf $(LOCK_VENV)
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(LOCK_VENV)/bin/python -m pip install --quiet -e ".[test]"
+	{ echo "# Every package at the version CI tested, for pip's -c (the Makefile's install targets)."; \
+	  echo "# Renew with \`make lock\` after changing dependencies in pyproject.toml; do not edit by hand."; \
+	  $(LOCK_VENV)/bin/python -m pip freeze --exclude-editable; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
+	rm -rf $(LOCK_VENV)
+	@echo "constraints.txt renewed: run make test, and commit it with the dependency change."
 
 format: install-test ## Reformat code with ruff
 	$(PY) -m ruff check --fix .

@@ -24,12 +24,14 @@ from msme_platform.core.feeds import (
     with_atom_links,
 )
 from msme_platform.core.models import HomePage
+from msme_platform.core.models.pages import countries_for
 from msme_platform.core.sitemaps import served_root_url
 from msme_platform.core.visibility import public
 
 from . import timing
 from .enums import DatePrecision, EventStatus
-from .models import EventIndexPage
+from .ical import calendar_response
+from .models import FEED_FIELDS, EventIndexPage, EventPage
 from .profiles import countries_with_events
 
 PAST_WHEN_NOTHING_AHEAD = 3
@@ -137,11 +139,6 @@ class CountryCalendar:
     takes_code = True
 
     def __call__(self, request, code):
-        from msme_platform.core.models.pages import countries_for
-
-        from .ical import calendar_response
-        from .models import FEED_FIELDS, EventPage
-
         index = (
             EventIndexPage.objects.live()
             .filter(locale__language_code=translation.get_language())

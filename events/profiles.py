@@ -10,12 +10,12 @@ from msme_platform.core.caching import memo
 from msme_platform.core.profiles import ProfileSection, register_profile_section
 from msme_platform.core.visibility import public
 
+from .models import EventPage
+
 PROFILE_EVENTS = 10
 
 
 def countries_with_events():
-    from .models import EventPage
-
     return memo.remember(
         ("countries-with-events",),
         lambda: frozenset(
@@ -28,8 +28,6 @@ def countries_with_events():
 
 
 def events_in(country, locale_id):
-    from .models import EventPage
-
     if country.iso3 not in countries_with_events():
         return []
     return public(

@@ -62,6 +62,8 @@ def study_facets(locale_id):
     """``(organisations, years)`` of the live studies in a language."""
 
     def compute():
+        # Imported here to avoid a cycle: core.models.pages imports this module, and the
+        # studies model imports core.models.
         from .models.studies import live_studies
 
         pairs = list(

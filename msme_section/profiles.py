@@ -15,6 +15,7 @@ from wagtail.models import Page
 from msme_platform.core.caching import memo
 from msme_platform.core.profiles import ProfileSection, register_profile_section
 
+from .models import TradePartnerPage
 from .models.common import public
 
 PROFILE_LIMIT = 150
@@ -98,8 +99,6 @@ def trade_partner_url(locale_id):
     """The trade partner page of a language, kept for the content generation."""
 
     def compute():
-        from .models import TradePartnerPage
-
         page = public(TradePartnerPage.objects.live().filter(locale_id=locale_id)).first()
         return (page.get_url() if page else "") or ""
 

@@ -22,7 +22,9 @@ from wagtail.models import Page
 
 from msme_platform.core.caching import memo
 from msme_platform.core.collation import sorted_by_name
-from msme_platform.core.models import Country
+from msme_platform.core.models import Country, CountryIndexPage
+
+from .enums import AgreementType, CoverageVerified
 
 
 class Tally:
@@ -117,8 +119,6 @@ class AgreementFacts:
 
     @property
     def type_label(self):
-        from .enums import AgreementType
-
         return dict(AgreementType.choices).get(self.agreement_type, self.agreement_type)
 
 
@@ -138,8 +138,6 @@ class ReviewFacts:
 
     @property
     def coverage_label(self):
-        from .enums import CoverageVerified
-
         return dict(CoverageVerified.choices).get(self.coverage, self.coverage)
 
 
@@ -157,6 +155,7 @@ class Catalogue:
 
 
 def categories_for(locale_id):
+    # Imported here to avoid a cycle: the policymaker models import this module.
     from .models import ProvisionCategory
 
     by_code = {}
@@ -212,8 +211,7 @@ def _in_language(rows, localized):
 
 
 def build(locale_id):
-    from msme_platform.core.models import CountryIndexPage
-
+    # Imported here to avoid a cycle: the policymaker models import this module.
     from .models import AgreementIndexPage, AgreementPage, Provision, TPREntryPage, TPRIndexPage
 
     catalogue = Catalogue()

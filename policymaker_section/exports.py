@@ -134,6 +134,7 @@ def _respond(fmt, filename, columns, rows, extra=None):
 
 
 def _parties_by_agreement(agreement_ids):
+    # Imported here to avoid a cycle: the policymaker models import this module.
     from .models import AgreementPage
 
     through = AgreementPage.parties.through
@@ -198,6 +199,7 @@ def _provision_row(provision, agreement, parties, agreement_url):
 
 
 def export_agreements(index, request, fmt):
+    # Imported here to avoid a cycle: the policymaker models import this module.
     from .models import AgreementPage
 
     f = explorer.parse_agreement_filters(request.GET)
@@ -283,6 +285,7 @@ def tpr_record(entry, request):
 
 
 def export_tprs(index, request, fmt):
+    # Imported here to avoid a cycle: the policymaker models import this module.
     from .models import TPREntryPage
 
     f = explorer.parse_tpr_filters(request.GET)

@@ -12,6 +12,7 @@ from msme_platform.core.feeds import (
     ENTRIES,
     PageFeed,
     Subject,
+    feed_url,
     page_link,
     register_feed,
     register_record_filter,
@@ -65,8 +66,6 @@ class AgreementListFeed(PageFeed):
 
     def advertise(self, context):
         if isinstance(context.get("page"), AgreementIndexPage):
-            from msme_platform.core.feeds import feed_url
-
             return [(self.feed_title(), feed_url(self.name))]
         return []
 

@@ -9,6 +9,8 @@ from wagtail.log_actions import log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from .enums import ModerationStatus
+from .models import ForumPost, SurveyResponse
+from .viewsets import ForumPostFilterSet, SurveyResponseFilterSet
 
 # Audit log actions, one per moderation outcome (registered in wagtail_hooks).
 MODERATION_ACTIONS = {
@@ -28,15 +30,11 @@ class ModerateBulkAction(SnippetBulkAction):
 
     @classproperty
     def models(cls):
-        from .models import ForumPost, SurveyResponse
-
         return [SurveyResponse, ForumPost]
 
     def get_all_objects_in_listing_query(self, parent_id):
         """ "Select all in listing": only what the listing's filters select (when the
         request carries them), never more; the confirmation page lists every item."""
-        from .viewsets import ForumPostFilterSet, SurveyResponseFilterSet
-
         filterset_class = {
             "surveyresponse": SurveyResponseFilterSet,
             "forumpost": ForumPostFilterSet,

@@ -9,6 +9,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.log_actions import log
 from wagtail.snippets.models import register_snippet
 
+from . import admin_views
 from .bulk_actions import (
     MODERATION_ACTIONS,
     ApproveBulkAction,
@@ -87,8 +88,6 @@ def register_moderation_log_actions(actions):
 
 @hooks.register("register_admin_urls")
 def results_urls():
-    from . import admin_views
-
     return [
         path("survey-results/", admin_views.results_index, name="surveys_results_index"),
         path("survey-results/<int:pk>/", admin_views.results_detail, name="surveys_results_detail"),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
+from wagtail.log_actions import log
 
 from . import roles
 
@@ -88,6 +89,4 @@ class ConfirmDeviceForm(forms.Form):
 
 def log_sign_in(sender, request, user, **kwargs):
     """Every sign-in goes to the audit log (failed ones are counted by django-axes)."""
-    from wagtail.log_actions import log
-
     log(instance=user, action="msme.sign_in", user=user)

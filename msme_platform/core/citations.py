@@ -161,6 +161,8 @@ def absolute_url(request, url):
     """``url`` on the address the site is served from, as the sitemap gives it."""
     if url.startswith(("http://", "https://")):
         return url
+    # Imported here: core.models imports this module while the app registry loads, and routing
+    # needs wagtail.views, which looks the Page model up at import.
     from .caching.routing import site_for_request
     from .sitemaps import served_root_url
 

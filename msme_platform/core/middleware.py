@@ -4,6 +4,8 @@ from django.shortcuts import redirect
 from django.template import loader
 from django.urls import reverse
 
+from .auth import two_factor_required
+
 RETRY_AFTER_SECONDS = 30
 
 
@@ -83,11 +85,9 @@ class RequireTwoFactorMiddleware:
             and request.user.is_authenticated
             and not request.user.is_verified()
             and self._needs_check(request)
+            and two_factor_required(request.user)
         ):
-            from .auth import two_factor_required
-
-            if two_factor_required(request.user):
-                return redirect("msme_two_factor")
+            return redirect("msme_two_factor")
         return self.get_response(request)
 
     def _needs_check(self, request):

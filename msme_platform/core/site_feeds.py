@@ -28,6 +28,8 @@ from .feeds import (
     register_feed,
     with_atom_links,
 )
+from .models import HomePage, Topic
+from .models.pages import CountryIndexPage, countries_for
 from .sitemaps import served_root_url
 
 
@@ -54,8 +56,6 @@ class SiteFeed(PageFeed):
         )
 
     def advertise(self, context):
-        from .models import HomePage
-
         if isinstance(context.get("page"), HomePage):
             return [(_("New and updated on the MSME Platform"), feed_url(self.name))]
         return []
@@ -126,8 +126,6 @@ class TopicFeed(PageFeed):
     takes_code = True
 
     def get_subject(self, request, code):
-        from .models import Topic
-
         topics = Topic.objects.filter(slug=code)
         topic = (
             topics.filter(locale__language_code=translation.get_language()).first()
@@ -167,8 +165,6 @@ class CountryFeed(PageFeed):
     takes_code = True
 
     def get_subject(self, request, code):
-        from .models.pages import CountryIndexPage, countries_for
-
         language = translation.get_language()
         index = (
             CountryIndexPage.objects.live()

@@ -20,6 +20,7 @@ from msme_platform.core.models import (
     Topic,
 )
 
+from ..forms import BestPracticeFilterForm
 from .common import IndexPage, public, use_cache
 
 
@@ -136,8 +137,6 @@ class BestPracticeIndexPage(IndexPage):
         verbose_name = _("best practice index page")
 
     def get_context(self, request, *args, **kwargs):
-        from ..forms import BestPracticeFilterForm
-
         context = super().get_context(request, *args, **kwargs)
         form = BestPracticeFilterForm(request.GET or None, locale_id=self.locale_id)
         practices = form.filter(live_best_practices(self.locale_id)).order_by("title")

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from msme_platform.core.caching import memo
 from msme_platform.core.models import BasePage
 from msme_platform.core.visibility import public  # noqa: F401  (the section's import path)
 
@@ -37,8 +38,6 @@ class IndexPage(BasePage):
         """``paginate``, with the total and each page's records as plain values (``row``)
         kept in the process memo until content changes, under ``filters`` (a string that
         says which records ``queryset`` holds)."""
-        from msme_platform.core.caching import memo
-
         return memo.paginate(request, (self.pk, filters), queryset, self.PER_PAGE, row)
 
 

@@ -19,6 +19,8 @@ from msme_platform.core.links import LINK_FIELDS
 from msme_platform.core.models import BasePage, CitableMixin, Country, ProvenanceMixin
 
 from ..enums import NEED_LABELS, SIZE_WORDS, FirmSize, ProgrammeType
+from ..forms import ProgrammeFilterForm, ProgrammeFinderForm
+from ..worldmap import world_map
 from .common import RECORD_SEARCH_FIELDS, IndexPage, KnownCountPaginator, public, use_cache
 
 SIZE_FIELDS = {
@@ -204,9 +206,6 @@ class ProgrammeIndexPage(IndexPage):
         verbose_name = _("programme index page")
 
     def get_context(self, request, *args, **kwargs):
-        from ..forms import ProgrammeFilterForm
-        from ..worldmap import world_map
-
         context = super().get_context(request, *args, **kwargs)
         form = ProgrammeFilterForm(request.GET or None, locale_id=self.locale_id)
         programmes = form.filter(live_programmes(self.locale_id))
@@ -299,8 +298,6 @@ class ProgrammeFinderPage(BasePage):
         verbose_name = _("programme finder page")
 
     def get_context(self, request, *args, **kwargs):
-        from ..forms import ProgrammeFinderForm
-
         context = super().get_context(request, *args, **kwargs)
         form = ProgrammeFinderForm(request.GET or None, locale_id=self.locale_id)
         context["form"] = form

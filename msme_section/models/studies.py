@@ -19,6 +19,7 @@ from msme_platform.core.caching import memo
 from msme_platform.core.models import BasePage, CitableMixin, Country, ProvenanceMixin, Topic
 
 from ..enums import StudyType
+from ..forms import StudyFilterForm
 from .common import RECORD_SEARCH_FIELDS, IndexPage, public, use_cache
 
 
@@ -219,8 +220,6 @@ class StudyIndexPage(IndexPage):
         verbose_name = _("study index page")
 
     def get_context(self, request, *args, **kwargs):
-        from ..forms import StudyFilterForm
-
         context = super().get_context(request, *args, **kwargs)
         form = StudyFilterForm(request.GET or None, locale_id=self.locale_id)
         results = form.filter(live_studies(self.locale_id)).order_by(

@@ -11,10 +11,12 @@ generation (see ``README.md`` in this package).
 import logging
 import threading
 import uuid
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpRequest, HttpResponse
 
 GENERATION_KEY = "content:generation"
 logger = logging.getLogger(__name__)
@@ -22,16 +24,17 @@ logger = logging.getLogger(__name__)
 _local = threading.local()
 
 
-def enabled():
+def enabled() -> bool:
     """Whether derived data may be kept at all: only where every process reads the same
     generation (``CONTENT_MEMO``: on with ``REDIS_URL``, and in one-process development
     and tests)."""
-    return getattr(settings, "CONTENT_MEMO", False)
+    memo_on: bool = getattr(settings, "CONTENT_MEMO", False)
+    return memo_on
 
 
-def _read_generation():
+def _read_generation() -> str | None:
     try:
-        token = cache.get(GENERATION_KEY)
+        token: str | None = cache.get(GENERATION_KEY)
         if token is None:
             cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
             token = cache.get(GENERATION_KEY)
@@ -41,9 +44,9 @@ def _read_generation():
     return token
 
 
-def current():
+def current() -> str | None:
     """The current generation (None: unreadable), read at most once per request."""
-    token = getattr(_local, "generation", None)
+    token: str | None = getattr(_local, "generation", None)
     if token is None:
         token = _read_generation()
         if getattr(_local, "in_request", False):
@@ -51,18 +54,18 @@ def current():
     return token
 
 
-def begin():
+def begin() -> None:
     """A request starts on this thread: the generation is read when first needed."""
     _local.in_request = True
     _local.generation = None
 
 
-def end():
+def end() -> None:
     _local.in_request = False
     _local.generation = None
 
 
-def _replace_generation():
+def _replace_generation() -> None:
     token = uuid.uuid4().hex
     try:
         cache.set(GENERATION_KEY, token, None)
@@ -73,7 +76,7 @@ def _replace_generation():
         _local.generation = token
 
 
-def changed():
+def changed() -> None:
     """Content changed: retire everything derived from it, now and once committed."""
     _replace_generation()
     connection = transaction.get_connection()
@@ -89,10 +92,10 @@ class ContentGenerationMiddleware:
     """Read the generation at most once per request, and only if something needs it (a
     view that uses neither the memo nor the page cache costs no cache round trip)."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         if not enabled():
             return self.get_response(request)
         begin()

@@ -20,11 +20,16 @@ shared cache under the generation (``remember_shared``), so one process builds i
 Templates keep fragments with ``{% remember %}`` (``fragments.py``).
 """
 
+import datetime
 import hashlib
 import threading
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any, TypeVar, cast
 
 from django.core.cache import cache
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils import translation
 
 from . import generation
@@ -35,10 +40,15 @@ MAX_ENTRIES = 5000
 # Redis drop those of generations gone by. An entry that expires is built again.
 SHARED_SECONDS = 24 * 60 * 60
 
-_store: dict = {}
-_store_generation = None
+_store: dict[Hashable, object] = {}
+_store_generation: str | None = None
 _lock = threading.Lock()
 _MISSING = object()
+
+T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
+# A value kept until a moment (``remember_until``): the value, and that moment or None.
+Until = tuple[T, datetime.datetime | None]
 
 __all__ = [
     "enabled",
@@ -51,7 +61,7 @@ __all__ = [
 ]
 
 
-def _get(token, key):
+def _get(token: str, key: Hashable) -> object:
     global _store_generation
     with _lock:
         if token != _store_generation:
@@ -60,7 +70,7 @@ def _get(token, key):
         return _store.get(key, _MISSING)
 
 
-def _put(token, key, value):
+def _put(token: str, key: Hashable, value: object) -> None:
     with _lock:
         if token == _store_generation:
             if len(_store) >= MAX_ENTRIES:
@@ -68,11 +78,11 @@ def _put(token, key, value):
             _store[key] = value
 
 
-def _token():
+def _token() -> str | None:
     return generation.current() if enabled() else None
 
 
-def remember(key, compute):
+def remember(key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()``, kept in this process until the content generation moves on."""
     token = _token()
     if token is None:
@@ -81,10 +91,12 @@ def remember(key, compute):
     if value is _MISSING:
         value = compute()
         _put(token, key, value)
-    return value
+    return cast(T, value)
 
 
-def remember_until(key, compute, now):
+def remember_until(
+    key: Hashable, compute: Callable[[], Until[T]], now: datetime.datetime
+) -> Until[T]:
     """For what changes with time as well as content (the events that are next, whether
     one is live): ``compute()`` returns ``(value, until)``, and the value is kept until the
     content changes or the moment ``until`` comes (``None``: only the content).
@@ -92,19 +104,19 @@ def remember_until(key, compute, now):
     token = _token()
     if token is None:
         return compute()
-    found = _get(token, key)
+    found = cast(Until[T], _get(token, key))
     if found is _MISSING or (found[1] is not None and now >= found[1]):
         found = compute()
         _put(token, key, found)
     return found
 
 
-def _shared_key(token, key):
+def _shared_key(token: str, key: Hashable) -> str:
     digest = hashlib.sha256(repr(key).encode()).hexdigest()
     return f"derived:{token}:{digest}"
 
 
-def remember_shared(key, compute, in_process=True):
+def remember_shared(key: Hashable, compute: Callable[[], T], in_process: bool = True) -> T:
     """``compute()``, kept in the shared cache under the current generation, so one process
     builds it for all, and (``in_process``) in this process's memo in front of it: reading
     it back from Redis costs unpickling. ``key`` must ``repr`` the same in every process
@@ -113,9 +125,9 @@ def remember_shared(key, compute, in_process=True):
     if token is None:
         return compute()
     if in_process and (value := _get(token, key)) is not _MISSING:
-        return value
+        return cast(T, value)
     shared_key = _shared_key(token, key)
-    found = cache.get(shared_key)
+    found: tuple[T] | None = cache.get(shared_key)
     if found is None:
         found = (compute(),)
         cache.set(shared_key, found, SHARED_SECONDS)
@@ -124,7 +136,7 @@ def remember_shared(key, compute, in_process=True):
     return found[0]
 
 
-def remember_shared_many(keys, compute):
+def remember_shared_many(keys: Iterable[K], compute: Callable[[K], T]) -> dict[K, T]:
     """``{key: value}`` for ``keys`` (each ``compute(key)``), kept in the shared cache only,
     under the current generation: for many values that each process needs rarely (one
     event's VEVENT among a thousand)."""
@@ -133,7 +145,8 @@ def remember_shared_many(keys, compute):
         return {key: compute(key) for key in keys}
     shared_keys = {key: _shared_key(token, key) for key in keys}
     cached = cache.get_many(list(shared_keys.values()))
-    found, fresh = {}, {}
+    found: dict[K, T] = {}
+    fresh: dict[str, T] = {}
     for key, shared_key in shared_keys.items():
         if shared_key in cached:
             found[key] = cached[shared_key]
@@ -144,11 +157,17 @@ def remember_shared_many(keys, compute):
     return found
 
 
-def paginate(request, key, results, per_page, row):
+def paginate(
+    request: HttpRequest,
+    key: tuple[Hashable, ...],
+    results: QuerySet[Any],
+    per_page: int,
+    row: Callable[[Any, HttpRequest], object],
+) -> Page[Any]:
     """Django's page ``page`` of ``results``, its total and its items (``row(item, request)``,
     plain values) remembered under ``key`` (which must say what ``results`` holds)."""
     total = remember(("list-count", *key), results.count)
-    page = Paginator(range(total), per_page).get_page(request.GET.get("page"))
+    page: Page[Any] = Paginator(range(total), per_page).get_page(request.GET.get("page"))
     if total:
         page.object_list = remember(
             ("list-rows", *key, page.number, translation.get_language(), request.get_host()),
@@ -159,7 +178,7 @@ def paginate(request, key, results, per_page, row):
     return page
 
 
-def forget():
+def forget() -> None:
     """Drop this process's memo (tests, after the database was put back by other means)."""
     global _store_generation
     with _lock:

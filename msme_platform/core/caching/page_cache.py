@@ -16,10 +16,20 @@ cache (no REDIS_URL) the page cache is off: one process could not tell the other
 import contextlib
 import hashlib
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
-from django.core.cache import caches
-from django.utils.cache import cc_delim_re, get_max_age, has_vary_header
+from django.core.cache import BaseCache, caches
+from django.db.models import Model
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
+from django.utils.cache import (  # type: ignore[attr-defined]  # in Django, not in its stubs
+    cc_delim_re,
+    get_max_age,
+    has_vary_header,
+)
+from wagtail.models import Page
 
 from . import generation
 
@@ -46,15 +56,16 @@ IGNORED_MODELS = {
 IGNORED_APPS = {"axes", "otp_totp", "django_otp", "wagtailusers", "auth"}
 
 
-def enabled():
-    return getattr(settings, "PAGE_CACHE_ENABLED", False)
+def enabled() -> bool:
+    cache_on: bool = getattr(settings, "PAGE_CACHE_ENABLED", False)
+    return cache_on
 
 
-def cache():
+def cache() -> BaseCache:
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
-def invalidate_all():
+def invalidate_all() -> None:
     """Retire every cached response and memo (called on any content change).
 
     If the cache cannot be reached the change itself must still succeed; entries written
@@ -63,7 +74,7 @@ def invalidate_all():
     generation.changed()
 
 
-def on_model_change(sender, **kwargs):
+def on_model_change(sender: type[Model], **kwargs: object) -> None:
     """Any saved or deleted record may show on some page. Models whose rows never do (a
     survey's raw submissions, say) opt out with ``page_cache_ignore = True``."""
     label = sender._meta.label_lower
@@ -76,13 +87,13 @@ def on_model_change(sender, **kwargs):
     invalidate_all()
 
 
-def _key(request, generation_number):
+def _key(request: HttpRequest, generation_number: str) -> str:
     url = request.build_absolute_uri()
     digest = hashlib.sha256(url.encode()).hexdigest()
     return f"page-cache:{generation_number}:{request.method == 'HEAD'}:{digest}"
 
 
-def _cacheable_request(request):
+def _cacheable_request(request: HttpRequest) -> bool:
     return (
         request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
@@ -90,7 +101,7 @@ def _cacheable_request(request):
     )
 
 
-def _cacheable_response(response):
+def _cacheable_response(response: HttpResponseBase) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
     if has_vary_header(response, "Cookie"):
@@ -103,11 +114,12 @@ def _cacheable_response(response):
     return not directives & {"private", "no-store", "no-cache"}
 
 
-def purge_listings(sender, instance, **kwargs):
+def purge_listings(sender: type[Page], instance: Page, **kwargs: object) -> None:
     """A CDN purges a published page's own URLs (Wagtail does that); the pages that list
     it — its ancestors, the home page's "What's new" among them — go too."""
     if not settings.WAGTAILFRONTENDCACHE:
         return
+    # Imported here: only a deployment with a CDN configured needs the frontend-cache backends.
     from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 
     purge_pages_from_cache(instance.get_ancestors().live().filter(depth__gt=1))
@@ -116,10 +128,10 @@ def purge_listings(sender, instance, **kwargs):
 class PageCacheMiddleware:
     """Serve and store whole responses; see the module docstring for the rules."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not _cacheable_request(request):
             return self.get_response(request)
         if not enabled():
@@ -129,7 +141,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         try:
             key = _key(request, token)
-            cached = cache().get(key)
+            cached: HttpResponseBase | None = cache().get(key)
         except Exception:  # noqa: BLE001 - a cache outage must never take pages down
             return self.get_response(request)
         if cached is not None:
@@ -142,8 +154,9 @@ class PageCacheMiddleware:
             if max_age is not None:
                 timeout = min(timeout, max_age)
             if timeout > 0:
-                if hasattr(response, "render") and not response.is_rendered:
-                    response.render()
+                lazy: Any = response  # a TemplateResponse, rendered before it is pickled
+                if hasattr(lazy, "render") and not lazy.is_rendered:
+                    lazy.render()
                 with contextlib.suppress(Exception):  # a full or lost cache: just serve
                     cache().set(key, response, timeout)
             response["X-Page-Cache"] = "miss"

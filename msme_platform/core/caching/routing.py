@@ -21,12 +21,16 @@ Wagtail would ask it, so a custom sub-route (a survey's ``results/``) still work
 unknown slug is still a 404.
 """
 
+from collections.abc import Sequence
+from typing import Any
+
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Q, Subquery
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
+from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
 from .. import wagtail_internals
@@ -42,8 +46,11 @@ ROUTE_COLUMNS = tuple(
 URL_PATH, PATH = ROUTE_COLUMNS.index("url_path"), ROUTE_COLUMNS.index("path")
 SITE_FIELDS = ("id", "hostname", "port", "site_name", "root_page_id", "is_default_site")
 
+# A page as the walk keeps it: its ROUTE_COLUMNS values, in order (plain, memo-safe).
+RouteRow = tuple[Any, ...]
 
-def _site_row(hostname, port):
+
+def _site_row(hostname: str, port: str) -> dict[str, Any] | None:
     try:
         site = wagtail_internals.site_for_hostname(hostname, port)
     except Site.DoesNotExist:
@@ -51,7 +58,7 @@ def _site_row(hostname, port):
     return {name: getattr(site, name) for name in SITE_FIELDS}
 
 
-def find_site(request):
+def find_site(request: HttpRequest) -> Site | None:
     """The request's site as Wagtail finds it, from the memo (a fresh instance each time)."""
     hostname = wagtail_internals.request_host(request)
     port = request.get_port()
@@ -59,7 +66,7 @@ def find_site(request):
     return Site(**row) if row else None
 
 
-def _root_row(site_root_id, language):
+def _root_row(site_root_id: int, language: str) -> tuple[str, str] | None:
     """Wagtail's ``site.root_page.localized`` in one query: the live translation of the
     site's home page in ``language``, else the home page itself."""
     same_page = Page.objects.filter(pk=site_root_id).values("translation_key")
@@ -67,21 +74,21 @@ def _root_row(site_root_id, language):
         Q(pk=site_root_id)
         | Q(translation_key=Subquery(same_page), locale__language_code=language, live=True)
     ).values_list("pk", "path", "url_path")
-    rows = {pk: (path, url_path) for pk, path, url_path in candidates}
+    rows: dict[int, tuple[str, str]] = {pk: (path, url_path) for pk, path, url_path in candidates}
     if not rows:
         return None
     translated = [row for pk, row in rows.items() if pk != site_root_id]
     return translated[0] if translated else rows[site_root_id]
 
 
-def localized_root(site, language):
+def localized_root(site: Site, language: str) -> tuple[str, str] | None:
     """``(path, url_path)`` of the site's home page in ``language`` (or in its own)."""
     return memo.remember(
         ("root", site.root_page_id, language), lambda: _root_row(site.root_page_id, language)
     )
 
 
-def site_for_request(request):
+def site_for_request(request: HttpRequest) -> Site | None:
     """``Site.find_for_request``, from the memo, and the site root paths with it.
 
     Wagtail keeps both on the request once found; setting them first saves a query and
@@ -95,7 +102,7 @@ def site_for_request(request):
     return site
 
 
-def _handles_itself(page_class, page, remaining):
+def _handles_itself(page_class: type[Page], page: Page, remaining: Sequence[str]) -> bool:
     """Would ``page_class.route`` answer ``remaining`` itself rather than find a child?"""
     if page_class.route is Page.route:
         return False
@@ -107,10 +114,13 @@ def _handles_itself(page_class, page, remaining):
         except Http404:
             return False
         return True
-    return not getattr(page_class, "route_walks_children", False)
+    walks_children: bool = getattr(page_class, "route_walks_children", False)
+    return not walks_children
 
 
-def _pages_on_the_way(root_path, root_url_path, components, url_paths):
+def _pages_on_the_way(
+    root_path: str, root_url_path: str, components: Sequence[str], url_paths: Sequence[str]
+) -> dict[str, RouteRow]:
     """``{url_path: row}`` of the pages a URL passes through, as plain rows (memo-safe).
 
     ``url_path`` has no index; ``slug`` has one (a slug is shared by a few pages at most:
@@ -126,12 +136,12 @@ def _pages_on_the_way(root_path, root_url_path, components, url_paths):
     }
 
 
-def _page(row):
+def _page(row: RouteRow) -> Page:
     """A fresh ``Page`` (only the route fields loaded) for a row of ``_pages_on_the_way``."""
     return Page.from_db(DEFAULT_DB_ALIAS, ROUTE_COLUMNS, row)
 
 
-def route(request, path):
+def route(request: HttpRequest, path: str) -> RouteResult | None:
     """Wagtail's ``RouteResult`` for ``path`` (or None: not found): one query for the page
     served, and one more for the pages on its way the first time a URL is asked for after
     a change (they are kept in the process memo)."""
@@ -150,7 +160,7 @@ def route(request, path):
         ("route", root_path, tuple(components)),
         lambda: _pages_on_the_way(root_path, root_url_path, components, url_paths),
     )
-    lineage = []
+    lineage: list[Page] = []
     if root_url_path not in found:
         return None
     page = _page(found[root_url_path])
@@ -168,14 +178,16 @@ def route(request, path):
         page = child
     else:
         remaining = []
-    request._route_lineage = (page.pk, lineage)
+    # The breadcrumb's ancestors, read back by core_tags.
+    request._route_lineage = (page.pk, lineage)  # type: ignore[attr-defined]
     try:
         return page.specific.route(request, remaining)
     except Http404:
         return None
 
 
-def serve(request, path):
+def serve(request: HttpRequest, path: str) -> HttpResponse:
     """Wagtail's ``serve`` view, with the page found by ``route`` above."""
     wagtail_internals.set_route(request, lambda: route(request, path))
-    return wagtail_serve(request, path)
+    response: HttpResponse = wagtail_serve(request, path)
+    return response

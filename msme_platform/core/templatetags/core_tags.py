@@ -10,6 +10,7 @@ from msme_platform.core.caching import memo
 from msme_platform.core.caching.fragments import RememberNode
 from msme_platform.core.caching.routing import site_for_request
 from msme_platform.core.links import LINK_FIELDS
+from msme_platform.core.models import StandardPage
 from msme_platform.core.translation_reviews import awaits_review
 
 register = template.Library()
@@ -20,8 +21,6 @@ def _link(page, request):
 
 
 def _navigation(request, language):
-    from msme_platform.core.models import StandardPage
-
     standard_type = ContentType.objects.get_for_model(StandardPage).pk
     pages = list(
         Page.objects.live()

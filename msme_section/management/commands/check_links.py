@@ -11,6 +11,8 @@ import urllib.request
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from msme_section.models import NationalProgrammePage, Resource, StudyPage
+
 USER_AGENT = "MSME-Platform-link-checker/1.0"
 
 
@@ -35,7 +37,6 @@ def check_url(url, timeout):
 
 def links_to_check():
     """``(what, url, resource or None)`` for every distinct external link shown."""
-    from msme_section.models import NationalProgrammePage, Resource, StudyPage
 
     seen = set()
     for resource in Resource.objects.exclude(url="").order_by("name"):
