@@ -15,11 +15,15 @@ Union concluded as a whole are listed under the European Union.
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from events.models import EventIndexPage, EventPage
 from msme_platform.core.caching import memo
 from msme_platform.core.collation import name_key
 from msme_platform.core.visibility import public
+from policymaker_section.catalogue import for_locale
+from policymaker_section.models import Provision
 
 from .enums import ProgrammeType
+from .models.programmes import live_programmes
 
 # Categories whose provisions commit the parties to SME contact points or websites.
 CONTACT_CATEGORIES = ("INST_CONTACT", "INFO_WEB", "INFO_LINKS")
@@ -51,7 +55,6 @@ def agreements_of(catalogue, iso3):
 
 
 def _provision_rows(locale_id, ids):
-    from policymaker_section.models import Provision
 
     return [
         {
@@ -101,7 +104,6 @@ def provisions_by_category(catalogue, locale_id, agreements):
 
 
 def _programme_rows(locale_id, codes, request):
-    from .models.programmes import live_programmes
 
     found = {code: [] for code in codes}
     for programme in live_programmes(locale_id).filter(country__iso3__in=codes).order_by():
@@ -137,7 +139,6 @@ def programmes_of(locale_id, codes, request):
 
 
 def _upcoming(locale_id, now):
-    from events.models import EventPage
 
     return public(
         EventPage.objects.live()
@@ -205,7 +206,6 @@ def upcoming_events(locale_id, codes, request=None, now=None):
 
 
 def event_index_url(locale_id):
-    from events.models import EventIndexPage
 
     def compute():
         index = EventIndexPage.objects.live().filter(locale_id=locale_id).first()
@@ -216,7 +216,6 @@ def event_index_url(locale_id):
 
 def answer(locale_id, exporter, market, request=None):
     """Everything the page shows for ``exporter`` → ``market`` (``(iso3, name)`` pairs)."""
-    from policymaker_section.catalogue import for_locale
 
     catalogue = for_locale(locale_id)
     codes = {exporter[0], market[0]}

@@ -23,7 +23,7 @@ ROUTE = "provision"
 
 def provision_path(agreement_url, pk):
     """The address of a provision's page, from its agreement's."""
-    from .models import AgreementPage
+    from .models import AgreementPage  # here: models/agreements.py imports this module
 
     return agreement_url + AgreementPage.get_resolver().reverse(ROUTE, pk)
 
@@ -52,7 +52,7 @@ class ProvisionFacts:
 
 
 def _facts(agreement_id, pk):
-    from .models import Provision
+    from .models import Provision  # here: models/agreements.py imports this module
 
     provision = Provision.objects.filter(page_id=agreement_id, pk=pk).select_related("category")
     provision = provision.first()
@@ -90,7 +90,7 @@ def provision_title(provision):
 
 def _translation_urls(translation_key, request):
     """``{language code: URL}`` of the provision's live versions (plain values)."""
-    from .models import Provision
+    from .models import Provision  # here: models/agreements.py imports this module
 
     rows = Provision.objects.filter(translation_key=translation_key, page__live=True)
     rows = dict(rows.values_list("page_id", "pk"))
@@ -131,7 +131,7 @@ def citation(agreement, provision, request):
 
 def citation_lookup(request, pk):
     """The citation of a live, public agreement's provision (``core.citations``)."""
-    from .models import Provision
+    from .models import Provision  # here: models/agreements.py imports this module
 
     provision = Provision.objects.filter(pk=pk, page__live=True).select_related("page").first()
     if provision is None or provision.page.get_view_restrictions().exists():

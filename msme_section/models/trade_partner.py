@@ -31,6 +31,7 @@ class TradePartnerPage(BasePage):
         verbose_name = _("trade partner page")
 
     def form(self, request):
+        # imported here: the forms module reads the choices' models, loaded with this one
         from ..forms import TradePartnerForm
 
         if "market" not in request.GET:
@@ -40,6 +41,8 @@ class TradePartnerPage(BasePage):
         return TradePartnerForm(request.GET, locale_id=self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
+        # imported here: trade_partner reads the events and policymaker models, which
+        # must not load while this app's models do
         from .. import trade_partner
 
         context = super().get_context(request, *args, **kwargs)
