@@ -1,145 +1,28 @@
-"""The CSV import layer: one parser for every data set the site loads.
-
-An importer reads a whole file before it writes anything. Every problem is reported with
-the file, line and column at fault; a file with any problem writes nothing. A clean file
-is compared with what the database holds, row by row, so a preview can say what would be
-created, updated or left unchanged, and running the same file twice changes nothing.
-
-Files for records with provenance may add a ``last_verified`` column (``YYYY-MM-DD``, the
-day the row was checked against its ``source_url``); none of the starter files has one, so
-their records start as never checked rather than with an invented date.
-
-Subclasses declare their columns and key; the management commands, the starter content and
-the admin upload all go through ``CSVImporter.read()`` and ``ImportPlan.apply()``.
-"""
+"""``CSVImporter``: read a whole file, plan it row by row against the database, then apply
+the plan in one transaction; and the registry of importers by kind."""
 
 import csv
-import datetime
 import io
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from django.apps import apps
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-
-@dataclass(frozen=True)
-class RowError:
-    file: str
-    line: int
-    column: str
-    message: str
-
-    def __str__(self):
-        where = f"{self.file}, line {self.line}"
-        if self.column:
-            where += f", column {self.column!r}"
-        return f"{where}: {self.message}"
-
-
-class ImportFileError(Exception):
-    """A file that cannot be imported; ``errors`` says where and why."""
-
-    def __init__(self, errors):
-        self.errors = list(errors)
-        super().__init__("\n".join(str(error) for error in self.errors))
-
-
-class CellError(ValueError):
-    """Raised by a parser or ``resolve`` for a bad value; the importer adds file and line."""
-
-    def __init__(self, message, column=""):
-        self.column = column
-        super().__init__(message)
-
-
-# --- Cell parsers: each takes the stripped text of one cell and returns a Python value.
-
-
-def text(value):
-    return value
-
-
-def yes_no(value):
-    lowered = value.lower()
-    if lowered in {"yes", "y", "true", "1"}:
-        return True
-    if lowered in {"no", "n", "false", "0", ""}:
-        return False
-    raise CellError(_("expected yes or no, found %(value)r") % {"value": value})
-
-
-def url(value):
-    """An http(s) address. Spaces, common in addresses copied from a treaty database, are
-    written as ``%20`` (the same address, in the form browsers and validators accept)."""
-    if not value:
-        return ""
-    value = value.replace(" ", "%20")
-    try:
-        URLValidator(schemes=["http", "https"])(value)
-    except ValidationError:
-        raise CellError(_("expected a web address starting with http(s)://")) from None
-    return value
-
-
-def partial_date(value):
-    """``YYYY-MM-DD`` or ``YYYY``: returns ``(date or None, year or None)``."""
-    if not value:
-        return (None, None)
-    if re.fullmatch(r"\d{4}", value):
-        return (None, int(value))
-    try:
-        day = datetime.date.fromisoformat(value)
-    except ValueError:
-        raise CellError(
-            _("expected a date as YYYY-MM-DD or a year as YYYY, found %(value)r") % {"value": value}
-        ) from None
-    return (day, day.year)
-
-
-def choice(*allowed):
-    def parse(value):
-        if value not in allowed:
-            raise CellError(
-                _("expected one of %(allowed)s, found %(value)r")
-                % {"allowed": ", ".join(repr(a) for a in allowed), "value": value}
-            )
-        return value
-
-    return parse
-
-
-def multi(parse=text, separator=";"):
-    def parse_many(value):
-        return [parse(part.strip()) for part in value.split(separator) if part.strip()]
-
-    return parse_many
-
-
-# The optional column giving the day a row was checked against its source.
-VERIFIED_COLUMN = "last_verified"
-
-
-def verification_date(value):
-    """``YYYY-MM-DD`` or empty: the day a record was compared with its source."""
-    value = (value or "").strip()
-    if not value:
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise CellError(
-            _("expected the day it was checked as YYYY-MM-DD, found %(value)r") % {"value": value}
-        ) from None
+from ..models import ProvenanceMixin
+from .cells import (
+    VERIFIED_COLUMN,
+    CellError,
+    ImportFileError,
+    RowError,
+    text,
+    verification_date,
+)
 
 
 @dataclass(frozen=True)
@@ -345,8 +228,6 @@ class CSVImporter:
 
     @classmethod
     def records_provenance(cls):
-        from .models import ProvenanceMixin
-
         return issubclass(cls.get_model(), ProvenanceMixin)
 
     # -- Hooks for subclasses
@@ -376,88 +257,6 @@ class CSVImporter:
         return instance
 
 
-# --- The importers of the shared taxonomy
-
-
-class RegionImporter(CSVImporter):
-    label = "regions"
-    key = ("slug",)
-    model = "core.Region"
-    columns = [Column("code", required=True), Column("name", required=True)]
-
-    def resolve(self, values):
-        code = values.pop("code")
-        if slugify(code) != code:
-            raise CellError(_("use lowercase letters, digits and hyphens only"), "code")
-        return {"slug": code, "name": values["name"]}
-
-    def key_columns(self):
-        return ["code"]
-
-
-class TopicImporter(RegionImporter):
-    """Topics are the site's own editorial vocabulary: no source column."""
-
-    label = "topics"
-    model = "core.Topic"
-    columns = [*RegionImporter.columns, Column("description")]
-
-    def resolve(self, values):
-        description = values.pop("description")
-        return {**super().resolve(values), "description": description}
-
-
-class CountryImporter(CSVImporter):
-    label = "countries"
-    model = "core.Country"
-    key = ("iso3",)
-    columns = [
-        Column("iso3", required=True),
-        Column("name", required=True),
-        Column("wto_status", choice("member", "observer", "")),
-        Column("wto_member_since", partial_date),
-        Column("region"),
-        Column("ldc", yes_no),
-        Column("verification"),
-        Column("source_url", url),
-        Column("note"),
-    ]
-
-    def __init__(self, locale=None):
-        super().__init__(locale)
-        regions = apps.get_model("core.Region").objects.filter(locale=self.locale)
-        self.regions = {region.name: region for region in regions}
-
-    def resolve(self, values):
-        if not re.fullmatch(r"[A-Z]{3}", values["iso3"]):
-            raise CellError(_("expected three capital letters (ISO 3166-1 alpha-3)"), "iso3")
-        region = None
-        if values["region"]:
-            region = self.regions.get(values["region"])
-            if region is None:
-                raise CellError(
-                    _("unknown region %(name)r: import it in regions first")
-                    % {"name": values["region"]},
-                    "region",
-                )
-        member_since, member_since_year = values["wto_member_since"]
-        return {
-            "iso3": values["iso3"],
-            "name": values["name"],
-            "wto_status": values["wto_status"],
-            "wto_member_since": member_since,
-            "wto_member_since_year": member_since_year,
-            "region": region,
-            "is_ldc": values["ldc"],
-            "verification": values["verification"][:255],
-            "source_url": values["source_url"],
-            "note": values["note"],
-        }
-
-    def existing(self):
-        return super().existing().select_related("region")
-
-
 IMPORTERS = {}
 
 
@@ -472,8 +271,3 @@ def register_importer(kind):
         return importer_class
 
     return register
-
-
-register_importer("regions")(RegionImporter)
-register_importer("topics")(TopicImporter)
-register_importer("countries")(CountryImporter)
