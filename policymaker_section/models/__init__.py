@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from msme_platform.core.models import SectionPage
 
-from .agreements import AgreementIndexPage, AgreementPage, Provision, ProvisionCategory
+from .agreement_index import AgreementIndexPage
+from .agreements import AgreementPage
+from .provisions import Provision, ProvisionCategory
 from .tprs import TPREntryPage, TPRIndexPage
 
 __all__ = [

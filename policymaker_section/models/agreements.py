@@ -1,21 +1,17 @@
-"""Regional trade agreements and their MSME provisions.
+"""Regional trade agreements.
 
 An agreement is a page (delegates write and publish it through the workflow, and it has
 its own address); its provisions are inline, orderable rows of that page, so an agreement
-and its provisions are edited and published together. Provision categories are editable
-vocabulary (a translatable snippet), not hard-coded choices.
+and its provisions are edited and published together. The provisions and their categories
+are in ``provisions.py``, the list of agreements in ``agreement_index.py``.
 """
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.http import Http404, HttpResponseRedirect, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.http import JsonResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from rest_framework import serializers
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -24,232 +20,24 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import (
-    DraftStateMixin,
-    Orderable,
-    RevisionMixin,
-    TranslatableMixin,
-    WorkflowMixin,
-)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from msme_platform.core.api_fields import (
     PROVENANCE_API_FIELDS,
     CodesField,
-    ProvisionURLField,
     permanent_url_field,
 )
 from msme_platform.core.caching import memo
-from msme_platform.core.choices import ChoiceLabelsMixin
 from msme_platform.core.models import BasePage, CitableMixin, ProvenanceMixin
 from msme_platform.core.models.taxonomy import Country
-from msme_platform.core.open_data import datapackage as build_datapackage
 
 from .. import catalogue as catalogues
-from .. import explorer, exports, provision_pages
-from ..enums import AgreementType, CategoryGroup, LegalIntensity
+from .. import exports, provision_pages
+from ..enums import AgreementType
 
-# Languages a treaty text is quoted in: the WTO's three.
-# Names as they read in "Quoted from the treaty text, in …" (lower case in French and Spanish).
-QUOTATION_LANGUAGES = [
-    ("en", pgettext_lazy("language of a quotation", "English")),
-    ("fr", pgettext_lazy("language of a quotation", "French")),
-    ("es", pgettext_lazy("language of a quotation", "Spanish")),
-]
 # A status recorded this many years ago or more may have changed since: visitors are told.
 STATUS_CHECK_AGE = 2
-
-
-class ChildRouteMixin:
-    """Find a child page and its specific type in one query instead of two.
-
-    Wagtail looks a child up by slug, then loads its specific class; an index knows its
-    children's one type, so it asks for it directly. Sub-routes of the index come first.
-    """
-
-    child_model = None
-
-    def route(self, request, path_components):
-        if path_components and self.live:
-            try:
-                self.resolve_subpage("/" + "/".join(path_components) + "/")
-            except Http404:
-                child = (
-                    self.child_model.objects.filter(
-                        path__startswith=self.path, depth=self.depth + 1, slug=path_components[0]
-                    )
-                    .defer_streamfields()
-                    .first()
-                )
-                if child is not None:
-                    return child.route(request, path_components[1:])
-        return super().route(request, path_components)
-
-
-class ProvisionCategory(
-    WorkflowMixin,
-    DraftStateMixin,
-    RevisionMixin,
-    TranslatableMixin,
-    ProvenanceMixin,
-    index.Indexed,
-    models.Model,
-):
-    """What an MSME provision does (after WTO staff working paper ERSD-2016-12).
-
-    Its name and description are visitor text, so changes go through "Group review"
-    (policymaker migration 0006); visitors only see live categories.
-    """
-
-    code = models.CharField(
-        _("code"),
-        max_length=40,
-        help_text=_("A short, stable identifier used in web addresses, exports and imports."),
-    )
-    name = models.CharField(
-        _("name"), max_length=200, help_text=_("The category's name visitors see and filter by.")
-    )
-    group = models.CharField(
-        _("group"),
-        max_length=20,
-        choices=CategoryGroup.choices,
-        help_text=_("The family of provisions this category belongs to."),
-    )
-    description = models.TextField(
-        _("description"), blank=True, help_text=_("One or two sentences a visitor sees.")
-    )
-    sort_order = models.PositiveSmallIntegerField(
-        _("order"), default=0, help_text=_("Lower numbers come first in lists and comparisons.")
-    )
-
-    panels = [
-        FieldRowPanel([FieldPanel("name"), FieldPanel("code")]),
-        FieldPanel("group"),
-        FieldPanel("description"),
-        *ProvenanceMixin.provenance_panels,
-        FieldPanel("sort_order"),
-    ]
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.FilterField("live"),
-    ]
-    override_translatable_fields = [SynchronizedField("code")]
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="provision_category")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="provision_category",
-        for_concrete_model=False,
-    )
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("provision category")
-        verbose_name_plural = _("provision categories")
-        ordering = ["sort_order", "name"]
-        unique_together = [("translation_key", "locale"), ("code", "locale")]
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def revisions(self):
-        return self._revisions
-
-
-class AgreementIndexPage(ChildRouteMixin, RoutablePageMixin, BasePage):
-    """The agreements, the provisions explorer, comparison and open-data exports.
-
-    Sub-routes rather than pages: they are views of the same records with other filters.
-    """
-
-    template = "pages/policymaker_section/agreement_index_page.html"
-    parent_page_types = ["policymaker_section.PolicymakerSectionPage"]
-    subpage_types = ["policymaker_section.AgreementPage"]
-    max_count_per_parent = 1
-
-    intro = models.TextField(
-        _("introduction"),
-        blank=True,
-        help_text=_("A sentence or two above the list: what the agreements database holds."),
-    )
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-
-    class Meta:
-        verbose_name = _("agreement index page")
-
-    @property
-    def child_model(self):
-        return AgreementPage
-
-    def agreements(self):
-        return AgreementPage.objects.live().filter(locale_id=self.locale_id)
-
-    def provisions(self):
-        return Provision.objects.filter(page__live=True, page__locale_id=self.locale_id)
-
-    @path("")
-    def index(self, request):
-        context = explorer.agreement_context(self, request)
-        return self.render(request, context_overrides=context)
-
-    @path("provisions/")
-    def provision_explorer(self, request):
-        context = explorer.provision_context(self, request)
-        return self.render(
-            request,
-            context_overrides=context,
-            template="pages/policymaker_section/provision_explorer.html",
-        )
-
-    @path("provisions/<int:pk>/")
-    def provision_permalink(self, request, pk):
-        provision = get_object_or_404(self.provisions().select_related("page"), pk=pk)
-        return HttpResponseRedirect(provision.page_url(request))
-
-    @path("compare/")
-    def compare(self, request):
-        context = explorer.compare_context(self, request)
-        return self.render(
-            request,
-            context_overrides=context,
-            template="pages/policymaker_section/agreement_compare.html",
-        )
-
-    @path("export/<slug:fmt>/")
-    def export_agreements(self, request, fmt):
-        return exports.export_agreements(self, request, fmt)
-
-    @path("provisions/export/<slug:fmt>/")
-    def export_provisions(self, request, fmt):
-        return exports.export_provisions(self, request, fmt)
-
-    @path("open-data/")
-    def open_data(self, request):
-        return self.render(
-            request,
-            context_overrides={
-                "agreement_columns": exports.AGREEMENT_COLUMNS,
-                "provision_columns": exports.PROVISION_COLUMNS,
-                "tpr_columns": exports.TPR_COLUMNS,
-            },
-            template="pages/policymaker_section/open_data.html",
-        )
-
-    @path("open-data/datapackage/")
-    def datapackage(self, request):
-        """Every download as a Frictionless data package (a dot-free route: Wagtail's page
-        URLs take none; the file is named datapackage.json)."""
-        response = JsonResponse(
-            build_datapackage(request),
-            json_dumps_params={"ensure_ascii": False, "indent": 2},
-        )
-        response["Content-Disposition"] = 'inline; filename="datapackage.json"'
-        response["Access-Control-Allow-Origin"] = "*"
-        return response
 
 
 class AgreementPage(CitableMixin, ProvenanceMixin, RoutablePageMixin, BasePage):
@@ -554,124 +342,3 @@ class AgreementPage(CitableMixin, ProvenanceMixin, RoutablePageMixin, BasePage):
             exports.agreement_record(self, request, self.provisions.select_related("category")),
             json_dumps_params={"ensure_ascii": False, "indent": 2},
         )
-
-
-class Provision(TranslatableMixin, ChoiceLabelsMixin, Orderable):
-    """One MSME-related article (or part of one) of an agreement, in one category.
-
-    Translatable so that wagtail-localize offers its summary to translators with the rest
-    of the agreement; the chapter, article and quotation are the treaty's own words and
-    stay in the treaty's language (``excerpt_language``).
-    """
-
-    page = ParentalKey(AgreementPage, on_delete=models.CASCADE, related_name="provisions")
-    chapter = models.CharField(
-        _("chapter"),
-        max_length=255,
-        blank=True,
-        help_text=_(
-            "Number and title as in the text, e.g. '24 Small and Medium-Sized Enterprises'."
-        ),
-    )
-    article = models.CharField(
-        _("article"),
-        max_length=255,
-        blank=True,
-        help_text=_("Number and title as in the text, e.g. '24.1 Information Sharing'."),
-    )
-    category = models.ForeignKey(
-        ProvisionCategory,
-        verbose_name=_("category"),
-        on_delete=models.PROTECT,
-        related_name="provisions",
-        help_text=_("What the provision does. Categories are edited under Snippets."),
-    )
-    legal_intensity = models.CharField(
-        _("legal intensity"),
-        max_length=20,
-        choices=LegalIntensity.choices,
-        blank=True,
-        help_text=_("Binding ('shall'), best endeavour ('shall endeavour'), or hortatory ('may')."),
-    )
-    summary = models.TextField(
-        _("plain-language summary"),
-        help_text=_("What the provision does, in your own words, in one or two sentences."),
-    )
-    excerpt = models.TextField(
-        _("excerpt"),
-        blank=True,
-        help_text=_("Optional: a short quotation of the text (a sentence or two)."),
-    )
-    excerpt_language = models.CharField(
-        _("language of the excerpt"),
-        max_length=8,
-        choices=QUOTATION_LANGUAGES,
-        blank=True,
-        help_text=_("The language the treaty text is quoted in. Quotations are not translated."),
-    )
-    category_provisional = models.BooleanField(
-        _("category provisional"),
-        default=False,
-        help_text=_(
-            "Ticked when the category was assigned by a rule (from chapter and article "
-            "titles), not by a person. Visitors see it as provisional: untick it once you "
-            "have checked the category against the text."
-        ),
-    )
-    source_url = models.URLField(
-        _("source URL"),
-        max_length=500,
-        blank=True,
-        help_text=_("Where the text of this provision can be read."),
-    )
-
-    panels = [
-        FieldRowPanel([FieldPanel("chapter"), FieldPanel("article")]),
-        FieldRowPanel([FieldPanel("category"), FieldPanel("category_provisional")]),
-        FieldPanel("legal_intensity"),
-        FieldPanel("summary"),
-        FieldRowPanel([FieldPanel("excerpt"), FieldPanel("excerpt_language")]),
-        FieldPanel("source_url"),
-    ]
-    api_fields = [
-        APIField("chapter"),
-        APIField("article"),
-        APIField("category", serializer=serializers.CharField(source="category.code")),
-        APIField("category_name", serializer=serializers.CharField(source="category.name")),
-        APIField("legal_intensity"),
-        APIField("summary"),
-        APIField("excerpt"),
-        APIField("excerpt_language"),
-        APIField("category_provisional"),
-        APIField("source_url"),
-        APIField("permanent_url", serializer=ProvisionURLField()),
-    ]
-    override_translatable_fields = [
-        SynchronizedField("chapter"),
-        SynchronizedField("article"),
-        SynchronizedField("excerpt"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("provision")
-        verbose_name_plural = _("provisions")
-        indexes = [models.Index(fields=["category", "page"])]
-        unique_together = [("translation_key", "locale")]
-
-    def __str__(self):
-        return f"{self.article or self.chapter} ({self.category_id})"
-
-    @property
-    def anchor(self):
-        return f"provision-{self.pk}"
-
-    def page_url(self, request=None):
-        """The provision's own page (``provision_pages``)."""
-        return provision_pages.provision_path(self.page.get_url(request), self.pk)
-
-    def permanent_url(self, request=None):
-        """The short address ``…/provisions/<id>/`` under the agreements' index (agreement
-        pages sit right under it, at ``<index>/<slug>/``): it outlives the anchor."""
-        agreement_url = self.page.get_full_url(request)
-        index_url = agreement_url[: -len(self.page.slug) - 1]
-        return f"{index_url}provisions/{self.pk}/"

@@ -21,7 +21,7 @@ from msme_platform.core.models.taxonomy import Country, Topic
 from .. import catalogue as catalogues
 from .. import explorer, exports
 from ..enums import CoverageVerified
-from .agreements import ChildRouteMixin
+from .child_route import ChildRouteMixin
 
 
 class TPRIndexPage(ChildRouteMixin, RoutablePageMixin, BasePage):
