@@ -263,7 +263,7 @@ IMPORTERS = {}
 def register_importer(kind):
     """Make an importer available to ``import_csv KIND`` (and, later, the admin upload).
 
-    Apps register theirs in ``<app>/importers.py``, which their AppConfig imports.
+    Apps register theirs in ``<app>/importers``, which their AppConfig imports.
     """
 
     def register(importer_class):
